@@ -1,0 +1,87 @@
+import { randomUUID } from 'node:crypto';
+import type { ExecutionResult } from 'graphql';
+import { createYoga, type Plugin, useReadinessCheck, type YogaServerInstance } from 'graphql-yoga';
+import type { Config } from './config.ts';
+import { maskError } from './errors.ts';
+import type { Logger } from './logger.ts';
+import { type Database, QueryStats } from './neo4j/database.ts';
+import type { Context } from './schema/context.ts';
+import { schema } from './schema/index.ts';
+
+export const STATS_HEADER = 'x-parley-stats';
+
+export interface AppOptions {
+  config: Pick<Config, 'graphiql' | 'queryStats' | 'env'>;
+  database: Database;
+  logger: Logger;
+}
+
+export type App = YogaServerInstance<Record<string, unknown>, Context>;
+
+/** The Yoga instance: a value tests import and call with `app.fetch`, and the server mounts. */
+export function createApp({ config, database, logger }: AppOptions): App {
+  /** Adds the operation's Cypher round trips and database time to `extensions.parley`. */
+  const queryStatsPlugin: Plugin<Context> = {
+    onExecute({ args }) {
+      const ctx = args.contextValue;
+      if (!ctx.reportStats) return;
+      return {
+        onExecuteDone({ result, setResult }) {
+          if (Symbol.asyncIterator in result) return;
+          const r = result as ExecutionResult;
+          setResult({ ...r, extensions: { ...r.extensions, parley: ctx.stats.toJSON() } });
+        },
+      };
+    },
+  };
+
+  return createYoga<Record<string, unknown>, Context>({
+    schema,
+    graphqlEndpoint: '/graphql',
+    healthCheckEndpoint: '/health',
+    landingPage: false,
+    graphiql: config.graphiql ? { title: 'Parley — GraphiQL' } : false,
+    // Cross-origin reads are off until an allow-list is configured.
+    cors: false,
+    maskedErrors: {
+      maskError: (error, message) => {
+        const masked = maskError(error, message);
+        if ((masked as { extensions?: { code?: string } }).extensions?.code === 'INTERNAL_SERVER_ERROR') {
+          logger.error({ err: error }, 'unexpected error (masked for the client)');
+        }
+        return masked;
+      },
+    },
+    logging: {
+      debug: (...args) => logger.debug({ yoga: args }),
+      info: (...args) => logger.info({ yoga: args }),
+      warn: (...args) => logger.warn({ yoga: args }),
+      error: (...args) => logger.error({ yoga: args }),
+    },
+    context: ({ request }) => {
+      const stats = new QueryStats();
+      const requestId = request.headers.get('x-request-id')?.slice(0, 64) || randomUUID();
+      const ctx: Context = {
+        db: database.scoped(stats),
+        stats,
+        logger: logger.child({ requestId }),
+        requestId,
+        reportStats: config.queryStats || request.headers.get(STATS_HEADER) === '1',
+      };
+      return ctx;
+    },
+    plugins: [
+      useReadinessCheck({
+        endpoint: '/ready',
+        check: async () => {
+          const up = await database.ping();
+          return Response.json(
+            { status: up ? 'ready' : 'unavailable', neo4j: up ? 'up' : 'down' },
+            { status: up ? 200 : 503 },
+          );
+        },
+      }),
+      queryStatsPlugin,
+    ],
+  });
+}

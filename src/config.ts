@@ -1,0 +1,111 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const boolean = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'])
+  .transform((v) => ['true', '1', 'yes', 'on'].includes(v));
+
+const memory = z
+  .string()
+  .regex(/^\d+[mMgG]$/, 'a size such as 512m or 1g')
+  .transform((v) => {
+    const n = Number.parseInt(v.slice(0, -1), 10);
+    return v.endsWith('g') || v.endsWith('G') ? n * 1024 : n;
+  });
+
+const port = z.coerce.number().int().min(0).max(65535);
+
+/** Every environment variable Parley reads, with its default. Nothing else reads process.env. */
+export const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: port.default(4000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  NEO4J_URI: z
+    .string()
+    .regex(/^(neo4j|bolt)(\+s|\+ssc)?:\/\/.+/, 'a neo4j:// or bolt:// URI')
+    .optional(),
+  NEO4J_USER: z.string().default('neo4j'),
+  NEO4J_PASSWORD: z.string().default(''),
+  NEO4J_DATABASE: z.string().min(1).default('neo4j'),
+  PARLEY_DATA_DIR: z.string().min(1).default('.parley'),
+  PARLEY_NEO4J_PORT: port.default(7687),
+  PARLEY_NEO4J_HEAP: memory.default(1024),
+  PARLEY_NEO4J_PAGECACHE: memory.default(512),
+  PARLEY_NEO4J_START_TIMEOUT_MS: z.coerce.number().int().positive().default(180_000),
+  PARLEY_GRAPHIQL: boolean.optional(),
+  PARLEY_SEED: boolean.default(true),
+  PARLEY_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  PARLEY_QUERY_STATS: boolean.optional(),
+});
+
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  host: string;
+  port: number;
+  logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  neo4j: {
+    /** Undefined: start the embedded Neo4j. */
+    uri: string | undefined;
+    user: string;
+    password: string;
+    database: string;
+  };
+  embedded: {
+    home: string;
+    port: number;
+    heapMiB: number;
+    pageCacheMiB: number;
+    startTimeoutMs: number;
+  };
+  graphiql: boolean;
+  /** Load the CAMEO codebook and the seed article into an empty database at start-up. */
+  seed: boolean;
+  shutdownTimeoutMs: number;
+  /** Report Cypher round trips and database time in every response's extensions. */
+  queryStats: boolean;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Parses the environment once; fails with one line per bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
+  const present = Object.fromEntries(
+    Object.keys(envSchema.shape)
+      .filter((k) => env[k] !== undefined && env[k] !== '')
+      .map((k) => [k, env[k]]),
+  );
+  const parsed = envSchema.safeParse(present);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const production = e.NODE_ENV === 'production';
+  const dataDir = path.resolve(cwd, e.PARLEY_DATA_DIR);
+  return {
+    env: e.NODE_ENV,
+    host: e.HOST,
+    port: e.PORT,
+    logLevel: e.LOG_LEVEL,
+    neo4j: {
+      uri: e.NEO4J_URI,
+      user: e.NEO4J_USER,
+      password: e.NEO4J_PASSWORD,
+      database: e.NEO4J_DATABASE,
+    },
+    embedded: {
+      home: path.join(dataDir, 'neo4j'),
+      port: e.PARLEY_NEO4J_PORT,
+      heapMiB: e.PARLEY_NEO4J_HEAP,
+      pageCacheMiB: e.PARLEY_NEO4J_PAGECACHE,
+      startTimeoutMs: e.PARLEY_NEO4J_START_TIMEOUT_MS,
+    },
+    graphiql: e.PARLEY_GRAPHIQL ?? !production,
+    seed: e.PARLEY_SEED,
+    shutdownTimeoutMs: e.PARLEY_SHUTDOWN_TIMEOUT_MS,
+    queryStats: e.PARLEY_QUERY_STATS ?? !production,
+  };
+}

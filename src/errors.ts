@@ -1,0 +1,52 @@
+import { GraphQLError } from 'graphql';
+import { DatabaseUnavailableError } from './neo4j/database.ts';
+
+/** Stable `extensions.code` values; clients may branch on them. */
+export const ErrorCode = {
+  BAD_USER_INPUT: 'BAD_USER_INPUT',
+  NOT_FOUND: 'NOT_FOUND',
+  DATABASE_UNAVAILABLE: 'DATABASE_UNAVAILABLE',
+  INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/** An error meant for the client: its message and code are shown as they are. */
+export class ParleyError extends GraphQLError {
+  constructor(code: ErrorCode, message: string, extra: Record<string, unknown> = {}) {
+    super(message, { extensions: { code, ...extra } });
+  }
+}
+
+export function databaseUnavailable(): GraphQLError {
+  return new GraphQLError('The graph database is unavailable right now; retry shortly.', {
+    extensions: { code: ErrorCode.DATABASE_UNAVAILABLE, http: { status: 503 } },
+  });
+}
+
+/**
+ * Yoga's maskError hook: client errors pass through, a lost database becomes a 503-style
+ * error, and anything else is masked (the caller logs the original).
+ */
+export function maskError(error: unknown, message: string): Error {
+  const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+  if (original instanceof DatabaseUnavailableError) {
+    const masked = databaseUnavailable();
+    return error instanceof GraphQLError
+      ? new GraphQLError(masked.message, {
+          nodes: error.nodes,
+          source: error.source,
+          positions: error.positions,
+          path: error.path,
+          extensions: masked.extensions,
+        })
+      : masked;
+  }
+  if (original instanceof GraphQLError && original.extensions?.code) {
+    return error as Error;
+  }
+  if (error instanceof GraphQLError && !error.originalError) return error;
+  return new GraphQLError(message, {
+    ...(error instanceof GraphQLError ? { nodes: error.nodes, path: error.path } : {}),
+    extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+  });
+}

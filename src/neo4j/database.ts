@@ -1,0 +1,150 @@
+import neo4j, { type Driver, Neo4jError } from 'neo4j-driver';
+import type { Logger } from '../logger.ts';
+import type { Cypher } from './cypher.ts';
+import { toPlain } from './values.ts';
+
+/** What one GraphQL operation cost the database; reported in the response's extensions. */
+export class QueryStats {
+  queries = 0;
+  /** Wall-clock time spent waiting on Cypher, summed over the operation's round trips. */
+  cypherMs = 0;
+  /** Time the server reports for planning, running and streaming those results. */
+  serverMs = 0;
+  readonly statements: string[] = [];
+
+  record(name: string, wallMs: number, serverMs: number): void {
+    this.queries += 1;
+    this.cypherMs += wallMs;
+    this.serverMs += serverMs;
+    this.statements.push(name);
+  }
+
+  toJSON() {
+    return {
+      cypherQueries: this.queries,
+      cypherMs: Math.round(this.cypherMs * 10) / 10,
+      serverMs: this.serverMs,
+      statements: this.statements,
+    };
+  }
+}
+
+/** The database is unreachable or lost the connection: a 503-style condition, not a bug. */
+export class DatabaseUnavailableError extends Error {
+  override name = 'DatabaseUnavailableError';
+}
+
+const UNAVAILABLE_CODES = new Set([neo4j.error.SERVICE_UNAVAILABLE, neo4j.error.SESSION_EXPIRED]);
+
+export function isUnavailable(err: unknown): boolean {
+  if (err instanceof DatabaseUnavailableError) return true;
+  if (!(err instanceof Neo4jError)) return false;
+  if (UNAVAILABLE_CODES.has(err.code)) return true;
+  // Raised while a database is stopping or starting.
+  return err.code === 'Neo.TransientError.General.DatabaseUnavailable';
+}
+
+export interface DatabaseOptions {
+  uri: string;
+  user: string;
+  password: string;
+  database: string;
+  logger: Logger;
+}
+
+type Params = Record<string, unknown>;
+
+/**
+ * The only object that talks to Neo4j. Repositories use it through `scoped(stats)`, so that
+ * every round trip of an operation is counted.
+ */
+export class Database {
+  readonly driver: Driver;
+  readonly name: string;
+  private readonly logger: Logger;
+
+  constructor(options: DatabaseOptions) {
+    this.name = options.database;
+    this.logger = options.logger;
+    this.driver = neo4j.driver(options.uri, neo4j.auth.basic(options.user, options.password), {
+      maxConnectionPoolSize: 50,
+      connectionAcquisitionTimeout: 10_000,
+      connectionTimeout: 5_000,
+      // Retries of transient failures inside managed transactions stay short so that a lost
+      // database surfaces as a clear error within seconds rather than a hung request.
+      maxTransactionRetryTime: 5_000,
+      disableLosslessIntegers: false,
+      logging: {
+        level: 'warn',
+        logger: (level, message) => options.logger[level === 'warn' ? 'warn' : 'debug']({ neo4j: message }),
+      },
+    });
+  }
+
+  scoped(stats: QueryStats = new QueryStats()): Session {
+    return new Session(this, stats);
+  }
+
+  async run<T = Record<string, unknown>>(
+    query: Cypher,
+    params: Params,
+    mode: 'READ' | 'WRITE',
+    stats?: QueryStats,
+  ): Promise<T[]> {
+    const started = performance.now();
+    try {
+      const result = await this.driver.executeQuery(query.text, params, {
+        database: this.name,
+        routing: mode === 'READ' ? neo4j.routing.READ : neo4j.routing.WRITE,
+      });
+      const server =
+        (result.summary.resultAvailableAfter?.toNumber() ?? 0) +
+        (result.summary.resultConsumedAfter?.toNumber() ?? 0);
+      stats?.record(query.name, performance.now() - started, server);
+      return result.records.map((r) => toPlain(r.toObject()) as T);
+    } catch (err) {
+      stats?.record(query.name, performance.now() - started, 0);
+      if (isUnavailable(err)) {
+        throw new DatabaseUnavailableError(`Neo4j is unavailable: ${(err as Error).message}`, { cause: err });
+      }
+      this.logger.error({ err, cypher: query.name }, 'cypher failed');
+      throw err;
+    }
+  }
+
+  /** True when the database answers a trivial query now. */
+  async ping(timeoutMs = 2_000): Promise<boolean> {
+    const session = this.driver.session({ database: this.name, defaultAccessMode: neo4j.session.READ });
+    try {
+      await Promise.race([
+        session.run('RETURN 1'),
+        new Promise((_, reject) => setTimeout(() => reject(new Error('ping timed out')), timeoutMs).unref()),
+      ]);
+      return true;
+    } catch {
+      return false;
+    } finally {
+      await session.close().catch(() => undefined);
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.driver.close();
+  }
+}
+
+/** A per-operation view of the database that counts its round trips. */
+export class Session {
+  constructor(
+    readonly db: Database,
+    readonly stats: QueryStats,
+  ) {}
+
+  read<T = Record<string, unknown>>(query: Cypher, params: Params = {}): Promise<T[]> {
+    return this.db.run<T>(query, params, 'READ', this.stats);
+  }
+
+  write<T = Record<string, unknown>>(query: Cypher, params: Params = {}): Promise<T[]> {
+    return this.db.run<T>(query, params, 'WRITE', this.stats);
+  }
+}

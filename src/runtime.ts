@@ -1,0 +1,66 @@
+import { createApp } from './app.ts';
+import type { Config } from './config.ts';
+import { type HttpServer, listen } from './http/server.ts';
+import type { Logger } from './logger.ts';
+import { Database } from './neo4j/database.ts';
+import { type EmbeddedNeo4j, startEmbeddedNeo4j } from './neo4j/embedded.ts';
+import { migrate } from './neo4j/migrations.ts';
+
+export interface Parley {
+  url: string;
+  neo4jUri: string;
+  embedded: EmbeddedNeo4j | undefined;
+  database: Database;
+  http: HttpServer;
+  /** Graceful stop: drain HTTP, close the driver, stop the embedded database. Idempotent. */
+  stop(): Promise<void>;
+}
+
+/** Starts everything the API needs, in order, and returns a handle that stops it in reverse. */
+export async function startParley(config: Config, logger: Logger): Promise<Parley> {
+  let embedded: EmbeddedNeo4j | undefined;
+  let neo4jUri = config.neo4j.uri;
+  if (!neo4jUri) {
+    const started = Date.now();
+    embedded = await startEmbeddedNeo4j({
+      ...config.embedded,
+      logger,
+      onUnexpectedExit: (code, signal) =>
+        logger.error(
+          { code, signal },
+          'the embedded Neo4j exited unexpectedly; queries fail with DATABASE_UNAVAILABLE and /ready answers 503 until a restart',
+        ),
+    });
+    neo4jUri = embedded.uri;
+    logger.info(
+      { uri: neo4jUri, pid: embedded.pid, home: config.embedded.home, ms: Date.now() - started },
+      'embedded Neo4j ready',
+    );
+  }
+
+  const database = new Database({ ...config.neo4j, uri: neo4jUri, logger });
+  let http: HttpServer | undefined;
+  try {
+    await database.driver.verifyConnectivity({ database: config.neo4j.database });
+    await migrate(database, logger);
+    const app = createApp({ config, database, logger });
+    http = await listen(app, config.host, config.port, logger);
+  } catch (err) {
+    await database.close().catch(() => undefined);
+    await embedded?.stop();
+    throw err;
+  }
+
+  let stopping: Promise<void> | undefined;
+  const stop = () => {
+    stopping ??= (async () => {
+      const started = Date.now();
+      await http.close(config.shutdownTimeoutMs);
+      await database.close();
+      await embedded?.stop();
+      logger.info({ ms: Date.now() - started }, 'parley stopped');
+    })();
+    return stopping;
+  };
+  return { url: http.url, neo4jUri, embedded, database, http, stop };
+}

@@ -1,0 +1,18 @@
+import type { Logger } from '../logger.ts';
+import type { Database, QueryStats, Session } from '../neo4j/database.ts';
+
+/** What every resolver sees; built fresh for each operation. */
+export interface Context {
+  /** The operation's view of Neo4j; counts its round trips. */
+  db: Session;
+  stats: QueryStats;
+  logger: Logger;
+  requestId: string;
+  /** Whether the response carries `extensions.parley` (query count and database time). */
+  reportStats: boolean;
+}
+
+export interface AppServices {
+  database: Database;
+  logger: Logger;
+}

@@ -1,0 +1,86 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import neo4j from 'neo4j-driver';
+import { afterAll, describe, expect, it } from 'vitest';
+import { isAlive, type ParleyProcess, startParleyProcess, waitFor } from '../support/process.ts';
+
+// The run command end to end: the real entry point, its own embedded Neo4j, real signals.
+const dataDir = mkdtempSync(path.join(os.tmpdir(), 'parley-lifecycle-'));
+const env = { PARLEY_DATA_DIR: dataDir, PARLEY_NEO4J_PORT: '0', PARLEY_SEED: 'false' };
+const running: ParleyProcess[] = [];
+
+afterAll(async () => {
+  for (const p of running) await p.stop('SIGKILL');
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function graphql(url: string, query: string) {
+  const res = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query }),
+  });
+  return {
+    status: res.status,
+    body: (await res.json()) as { data?: unknown; errors?: { extensions?: { code?: string } }[] },
+  };
+}
+
+async function withDriver<T>(
+  uri: string,
+  fn: (d: ReturnType<typeof neo4j.driver>) => Promise<T>,
+): Promise<T> {
+  const driver = neo4j.driver(uri, neo4j.auth.basic('neo4j', ''));
+  try {
+    return await fn(driver);
+  } finally {
+    await driver.close();
+  }
+}
+
+describe('the run command with the embedded Neo4j', () => {
+  it('serves GraphQL, stops on SIGTERM without leaving java behind, and keeps its data across restarts', async () => {
+    const first = await startParleyProcess(env);
+    running.push(first);
+    expect(first.javaPid).toBeTypeOf('number');
+    const res = await graphql(first.url, '{ __typename }');
+    expect(res.body.data).toEqual({ __typename: 'Query' });
+
+    await withDriver(first.neo4jUri, (d) => d.executeQuery("CREATE (:ParleyLifecycleProbe {note: 'kept'})"));
+
+    expect(await first.stop('SIGTERM')).toBe(0);
+    expect(await waitFor(() => !isAlive(first.javaPid!), 15_000)).toBe(true);
+
+    const second = await startParleyProcess(env);
+    running.push(second);
+    const notes = await withDriver(second.neo4jUri, async (d) => {
+      const r = await d.executeQuery('MATCH (n:ParleyLifecycleProbe) RETURN n.note AS note');
+      return r.records.map((x) => x.get('note'));
+    });
+    expect(notes).toEqual(['kept']);
+    process.stdout.write(`[lifecycle] cold start ${first.startMs} ms, warm start ${second.startMs} ms\n`);
+
+    expect(await second.stop('SIGINT')).toBe(0);
+    expect(await waitFor(() => !isAlive(second.javaPid!), 15_000)).toBe(true);
+  });
+
+  it('answers 503 on /ready and DATABASE_UNAVAILABLE on queries when the embedded Neo4j is killed', async () => {
+    const p = await startParleyProcess(env);
+    running.push(p);
+    expect((await fetch(`${p.url}/ready`)).status).toBe(200);
+
+    process.kill(p.javaPid!, 'SIGKILL');
+    expect(await waitFor(() => !isAlive(p.javaPid!), 10_000)).toBe(true);
+
+    const ready = await fetch(`${p.url}/ready`);
+    expect(ready.status).toBe(503);
+    const res = await graphql(p.url, '{ nodeCounts { label count } }');
+    expect(res.status).toBe(503);
+    expect(res.body.errors?.[0]?.extensions?.code).toBe('DATABASE_UNAVAILABLE');
+    expect(p.lines.join('\n')).toMatch(/embedded Neo4j exited unexpectedly/);
+
+    // With the database gone, SIGTERM still shuts the API down cleanly.
+    expect(await p.stop('SIGTERM')).toBe(0);
+  });
+});

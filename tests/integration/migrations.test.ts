@@ -1,0 +1,50 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { migrate, migrationStatements } from '../../src/neo4j/migrations.ts';
+import { testDatabase } from '../support/harness.ts';
+
+const db = testDatabase();
+afterAll(() => db.close());
+
+async function schemaObjects() {
+  const constraints = await db.driver.executeQuery(
+    'SHOW CONSTRAINTS YIELD name, type, labelsOrTypes, properties RETURN name, type, labelsOrTypes, properties ORDER BY name',
+  );
+  const indexes = await db.driver.executeQuery(
+    "SHOW INDEXES YIELD name, type, labelsOrTypes, properties, state WHERE type <> 'LOOKUP' RETURN name, type, labelsOrTypes, properties, state ORDER BY name",
+  );
+  return {
+    constraints: constraints.records.map((r) => r.toObject()),
+    indexes: indexes.records.map((r) => r.toObject()),
+  };
+}
+
+describe('schema migrations', () => {
+  it('are all written in Neo4j 5 syntax with IF NOT EXISTS', () => {
+    const statements = migrationStatements();
+    expect(statements.length).toBeGreaterThan(0);
+    for (const { statement } of statements) {
+      expect(statement).toMatch(/IF NOT EXISTS/);
+      expect(statement).not.toMatch(/\bASSERT\b/);
+    }
+  });
+
+  it('can be applied twice and leave the same constraints and indexes', async () => {
+    await migrate(db);
+    const first = await schemaObjects();
+    await migrate(db);
+    const second = await schemaObjects();
+    expect(second).toEqual(first);
+    const names = first.constraints.map((c) => c.name);
+    for (const expected of [
+      'actor_id',
+      'event_id',
+      'event_type_code',
+      'document_id',
+      'article_id',
+      'mention_id',
+    ]) {
+      expect(names).toContain(expected);
+    }
+    expect(first.indexes.every((i) => i.state === 'ONLINE')).toBe(true);
+  });
+});

@@ -1,0 +1,88 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+export interface ParleyProcess {
+  child: ChildProcess;
+  url: string;
+  neo4jUri: string;
+  javaPid: number | undefined;
+  startMs: number;
+  lines: string[];
+  /** Sends a signal and resolves with the exit code. */
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
+}
+
+/** Runs the real entry point (`npm start`'s command) as a child process, as a user would. */
+export async function startParleyProcess(
+  env: Record<string, string>,
+  timeoutMs = 180_000,
+): Promise<ParleyProcess> {
+  const started = Date.now();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: '0', LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const lines: string[] = [];
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  let javaPid: number | undefined;
+  let neo4jUri = env.NEO4J_URI ?? '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`parley did not start:\n${lines.join('\n')}`)),
+      timeoutMs,
+    );
+    exited.then((code) => {
+      clearTimeout(timer);
+      reject(new Error(`parley exited with ${code} before it was up:\n${lines.join('\n')}`));
+    });
+    const onLine = (line: string) => {
+      lines.push(line);
+      if (!line.startsWith('{')) return;
+      const entry = JSON.parse(line) as { msg?: string; pid?: number; uri?: string; url?: string };
+      if (entry.msg === 'embedded Neo4j ready') {
+        javaPid = entry.pid;
+        neo4jUri = entry.uri ?? '';
+      }
+      if (entry.msg === 'parley started' && entry.url) {
+        clearTimeout(timer);
+        resolve(entry.url);
+      }
+    };
+    createInterface({ input: child.stdout! }).on('line', onLine);
+    createInterface({ input: child.stderr! }).on('line', (l) => lines.push(l));
+  });
+  return {
+    child,
+    url,
+    neo4jUri,
+    javaPid,
+    startMs: Date.now() - started,
+    lines,
+    stop: async (signal = 'SIGTERM') => {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      return exited;
+    },
+  };
+}
+
+export function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await check()) return true;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return check();
+}
