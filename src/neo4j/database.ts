@@ -1,4 +1,4 @@
-import neo4j, { type Driver, Neo4jError } from 'neo4j-driver';
+import neo4j, { type Driver, type ManagedTransaction, Neo4jError } from 'neo4j-driver';
 import type { Logger } from '../logger.ts';
 import type { Cypher } from './cypher.ts';
 import { toPlain } from './values.ts';
@@ -112,6 +112,29 @@ export class Database {
     }
   }
 
+  /**
+   * Runs `work` in one managed write transaction: all of it commits or none of it does.
+   * Transient failures (deadlocks between concurrent writers, leader switches) are retried.
+   */
+  async writeTransaction<T>(work: (tx: Tx) => Promise<T>, stats?: QueryStats, attempts = 5): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      const session = this.driver.session({ database: this.name, defaultAccessMode: neo4j.session.WRITE });
+      try {
+        return await session.executeWrite((raw) => work(new Tx(raw, stats)));
+      } catch (err) {
+        if (isUnavailable(err)) {
+          throw new DatabaseUnavailableError(`Neo4j is unavailable: ${(err as Error).message}`, {
+            cause: err,
+          });
+        }
+        if (attempt >= attempts || !(err instanceof Neo4jError) || !err.retriable) throw err;
+        await new Promise((r) => setTimeout(r, 50 * 2 ** attempt + Math.random() * 100));
+      } finally {
+        await session.close();
+      }
+    }
+  }
+
   /** True when the database answers a trivial query now. */
   async ping(timeoutMs = 2_000): Promise<boolean> {
     const session = this.driver.session({ database: this.name, defaultAccessMode: neo4j.session.READ });
@@ -130,6 +153,50 @@ export class Database {
 
   async close(): Promise<void> {
     await this.driver.close();
+  }
+}
+
+export interface WriteCounters {
+  nodesCreated: number;
+  relationshipsCreated: number;
+  propertiesSet: number;
+  labelsAdded: number;
+  nodesDeleted: number;
+  relationshipsDeleted: number;
+}
+
+/** One statement after another inside a managed transaction, counted like any round trip. */
+export class Tx {
+  readonly counters: WriteCounters = {
+    nodesCreated: 0,
+    relationshipsCreated: 0,
+    propertiesSet: 0,
+    labelsAdded: 0,
+    nodesDeleted: 0,
+    relationshipsDeleted: 0,
+  };
+
+  constructor(
+    private readonly tx: ManagedTransaction,
+    private readonly stats?: QueryStats,
+  ) {}
+
+  async run<T = Record<string, unknown>>(query: Cypher, params: Params = {}): Promise<T[]> {
+    const started = performance.now();
+    const result = await this.tx.run(query.text, params);
+    const u = result.summary.counters.updates();
+    this.counters.nodesCreated += u.nodesCreated;
+    this.counters.relationshipsCreated += u.relationshipsCreated;
+    this.counters.propertiesSet += u.propertiesSet;
+    this.counters.labelsAdded += u.labelsAdded;
+    this.counters.nodesDeleted += u.nodesDeleted;
+    this.counters.relationshipsDeleted += u.relationshipsDeleted;
+    this.stats?.record(
+      query.name,
+      performance.now() - started,
+      result.summary.resultAvailableAfter?.toNumber() ?? 0,
+    );
+    return result.records.map((r) => toPlain(r.toObject()) as T);
   }
 }
 

@@ -1,0 +1,16 @@
+// A mention is one quote of one article supporting one event or one structural fact.
+MATCH (art:Article {id: $articleId})
+UNWIND $mentions AS m
+MERGE (n:Mention {id: m.id})
+SET n.quote = m.quote,
+    n.start = m.start,
+    n.end = m.end,
+    n.confidence = m.confidence,
+    n.factId = m.factId
+MERGE (n)-[:IN]->(art)
+WITH n, m
+CALL (n, m) {
+  WITH n, m WHERE m.eventId IS NOT NULL
+  MATCH (e:Event {id: m.eventId})
+  MERGE (n)-[:SUPPORTS]->(e)
+}

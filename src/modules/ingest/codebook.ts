@@ -1,0 +1,45 @@
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { cypher } from '../../neo4j/cypher.ts';
+import type { Database } from '../../neo4j/database.ts';
+import { parseCsv } from './csv.ts';
+
+export const CODEBOOK_PATH = new URL('../../../data/reference/cameo-codes.csv', import.meta.url);
+const UPSERT = cypher('ingest/event-types');
+
+const row = z.object({
+  code: z.string().regex(/^\d{2,4}$/),
+  name: z.string().min(1),
+  goldstein: z.coerce.number().min(-10).max(10),
+  rootCode: z.string().regex(/^\d{2}$/),
+  quadClass: z.coerce.number().int().min(1).max(4),
+  description: z.string().nullable(),
+});
+export type EventTypeRow = z.infer<typeof row> & { parentCode: string | null; level: number };
+
+/** The CAMEO codebook: a code's parent is the code one digit shorter ("0211" → "021" → "02"). */
+export function readCodebook(path: URL = CODEBOOK_PATH): EventTypeRow[] {
+  const [header, ...rows] = parseCsv(readFileSync(path, 'utf8'));
+  const expected = ['code', 'name', 'goldstein', 'root_code', 'quad_class', 'description'];
+  if (header?.join(',') !== expected.join(','))
+    throw new Error(`unexpected codebook header: ${header?.join(',')}`);
+  return rows.map((r) => {
+    const parsed = row.parse({
+      code: r[0],
+      name: r[1],
+      goldstein: r[2],
+      rootCode: r[3],
+      quadClass: r[4],
+      description: r[5] || null,
+    });
+    const level = parsed.code.length - 1;
+    return { ...parsed, level, parentCode: level > 1 ? parsed.code.slice(0, -1) : null };
+  });
+}
+
+/** Writes the codebook as (:EventType) nodes linked CHILD_OF their parent; idempotent. */
+export async function loadCodebook(db: Database): Promise<number> {
+  const types = readCodebook();
+  await db.run(UPSERT, { types }, 'WRITE');
+  return types.length;
+}
