@@ -6,6 +6,7 @@ import { maskError } from './errors.ts';
 import type { Logger } from './logger.ts';
 import { type Database, QueryStats } from './neo4j/database.ts';
 import type { Context } from './schema/context.ts';
+import { EXAMPLE_OPERATIONS } from './schema/examples.ts';
 import { schema } from './schema/index.ts';
 
 export const STATS_HEADER = 'x-parley-stats';
@@ -40,7 +41,13 @@ export function createApp({ config, database, logger }: AppOptions): App {
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
     landingPage: false,
-    graphiql: config.graphiql ? { title: 'Parley — GraphiQL' } : false,
+    graphiql: config.graphiql
+      ? {
+          title: 'Parley — GraphiQL',
+          defaultTabs: EXAMPLE_OPERATIONS.map((op) => ({ query: op.query })),
+          defaultQuery: EXAMPLE_OPERATIONS[0]?.query,
+        }
+      : false,
     // Cross-origin reads are off until an allow-list is configured.
     cors: false,
     maskedErrors: {
@@ -67,6 +74,7 @@ export function createApp({ config, database, logger }: AppOptions): App {
         logger: logger.child({ requestId }),
         requestId,
         reportStats: config.queryStats || request.headers.get(STATS_HEADER) === '1',
+        loaders: new Map(),
       };
       return ctx;
     },

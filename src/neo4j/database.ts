@@ -55,6 +55,18 @@ export interface DatabaseOptions {
 type Params = Record<string, unknown>;
 
 /**
+ * JavaScript numbers travel as floats, which LIMIT and range bounds refuse; top-level integer
+ * parameters (limits, depths, counts) are sent as Cypher integers. Nested data is left as is.
+ */
+export function cypherParams(params: Params): Params {
+  const out: Params = {};
+  for (const [k, v] of Object.entries(params)) {
+    out[k] = typeof v === 'number' && Number.isSafeInteger(v) ? neo4j.int(v) : v;
+  }
+  return out;
+}
+
+/**
  * The only object that talks to Neo4j. Repositories use it through `scoped(stats)`, so that
  * every round trip of an operation is counted.
  */
@@ -93,7 +105,7 @@ export class Database {
   ): Promise<T[]> {
     const started = performance.now();
     try {
-      const result = await this.driver.executeQuery(query.text, params, {
+      const result = await this.driver.executeQuery(query.text, cypherParams(params), {
         database: this.name,
         routing: mode === 'READ' ? neo4j.routing.READ : neo4j.routing.WRITE,
       });
@@ -183,7 +195,7 @@ export class Tx {
 
   async run<T = Record<string, unknown>>(query: Cypher, params: Params = {}): Promise<T[]> {
     const started = performance.now();
-    const result = await this.tx.run(query.text, params);
+    const result = await this.tx.run(query.text, cypherParams(params));
     const u = result.summary.counters.updates();
     this.counters.nodesCreated += u.nodesCreated;
     this.counters.relationshipsCreated += u.relationshipsCreated;

@@ -1,6 +1,5 @@
 import SchemaBuilder from '@pothos/core';
 import DataloaderPlugin from '@pothos/plugin-dataloader';
-import RelayPlugin from '@pothos/plugin-relay';
 import type { Context } from './context.ts';
 
 /** Configures Pothos; defines nothing. Types live in src/modules/<domain>/. */
@@ -9,14 +8,11 @@ export const builder = new SchemaBuilder<{
   DefaultFieldNullability: false;
   Scalars: {
     ID: { Input: string; Output: string };
+    Date: { Input: string; Output: string };
   };
 }>({
-  plugins: [DataloaderPlugin, RelayPlugin],
+  plugins: [DataloaderPlugin],
   defaultFieldNullability: false,
-  relay: {
-    clientMutationId: 'omit',
-    cursorType: 'String',
-  },
 });
 
 builder.queryType({ description: 'Read the Parley knowledge graph.' });

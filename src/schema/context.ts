@@ -1,3 +1,4 @@
+import type DataLoader from 'dataloader';
 import type { Logger } from '../logger.ts';
 import type { Database, QueryStats, Session } from '../neo4j/database.ts';
 
@@ -10,6 +11,8 @@ export interface Context {
   requestId: string;
   /** Whether the response carries `extensions.parley` (query count and database time). */
   reportStats: boolean;
+  /** Per-request loaders for one-to-many fields, by name and arguments (modules/common/loaders.ts). */
+  loaders: Map<string, DataLoader<string, unknown>>;
 }
 
 export interface AppServices {

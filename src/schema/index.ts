@@ -1,8 +1,15 @@
 import { lexicographicSortSchema, printSchema } from 'graphql';
 import { builder } from './builder.ts';
+// Importing a module's schema file registers its types and fields.
+import '../modules/common/scalars.ts';
+import '../modules/event/event.schema.ts';
+import '../modules/actor/actor.schema.ts';
+import '../modules/document/document.schema.ts';
+import '../modules/article/article.schema.ts';
+import '../modules/search/search.schema.ts';
 import '../modules/stats/stats.schema.ts';
 
-/** The assembled schema: importing a module's schema file registers its types. */
+/** The assembled schema. */
 export const schema = builder.toSchema({ sortSchema: true });
 
 export function printedSchema(): string {

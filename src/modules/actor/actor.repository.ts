@@ -1,0 +1,134 @@
+import { cypher } from '../../neo4j/cypher.ts';
+import type { Session } from '../../neo4j/database.ts';
+import type { EventFilter, EventRow, MentionRow } from '../event/event.repository.ts';
+import { eventFilterParams } from '../event/event.repository.ts';
+
+const Q = {
+  byIds: cypher('actor/by-ids'),
+  list: cypher('actor/list'),
+  count: cypher('actor/count'),
+  eventsPage: cypher('actor/events-page'),
+  eventsCount: cypher('actor/events-count'),
+  structure: cypher('actor/structure'),
+  neighbors: cypher('actor/neighbors'),
+  factMentions: cypher('actor/fact-mentions'),
+};
+
+export interface ActorRow {
+  id: string;
+  name: string;
+  kind: string;
+  aliases: string[] | null;
+  wikidataId: string | null;
+  countryCode: string | null;
+}
+
+export interface ActorListFilter {
+  kinds?: string[] | null;
+  countryCode?: string | null;
+}
+
+export async function actorsByIds(db: Session, ids: readonly string[]): Promise<ActorRow[]> {
+  const rows = await db.read<{ actor: ActorRow }>(Q.byIds, { ids });
+  return rows.map((r) => r.actor);
+}
+
+export async function listActors(
+  db: Session,
+  filter: ActorListFilter,
+  afterId: string | null,
+  limit: number,
+): Promise<ActorRow[]> {
+  const rows = await db.read<{ actor: ActorRow }>(Q.list, {
+    kinds: filter.kinds ?? null,
+    countryCode: filter.countryCode ?? null,
+    afterId,
+    limit,
+  });
+  return rows.map((r) => r.actor);
+}
+
+export async function countActors(db: Session, filter: ActorListFilter): Promise<number> {
+  const [row] = await db.read<{ count: number }>(Q.count, {
+    kinds: filter.kinds ?? null,
+    countryCode: filter.countryCode ?? null,
+  });
+  return row?.count ?? 0;
+}
+
+/** A page of events for each actor: `limit` rows each, after the keyset cursor. */
+export async function eventsOfActors(
+  db: Session,
+  actorIds: readonly string[],
+  filter: EventFilter,
+  after: { date: string; id: string } | null,
+  limit: number,
+): Promise<Map<string, EventRow[]>> {
+  const rows = await db.read<{ actorId: string; events: EventRow[] }>(Q.eventsPage, {
+    actorIds,
+    ...eventFilterParams(filter),
+    afterDate: after?.date ?? null,
+    afterId: after?.id ?? null,
+    limit,
+  });
+  return new Map(rows.map((r) => [r.actorId, r.events]));
+}
+
+export async function countEventsOfActors(
+  db: Session,
+  actorIds: readonly string[],
+  filter: EventFilter,
+): Promise<Map<string, number>> {
+  const rows = await db.read<{ actorId: string; count: number }>(Q.eventsCount, {
+    actorIds,
+    ...eventFilterParams(filter),
+  });
+  return new Map(rows.map((r) => [r.actorId, r.count]));
+}
+
+export interface StructureRow {
+  actorId: string;
+  type: 'MEMBER_OF' | 'PART_OF' | 'HOLDS_POSITION';
+  outgoing: boolean;
+  fact: {
+    id: string;
+    title: string | null;
+    since: string | null;
+    until: string | null;
+    sources: string[] | null;
+  };
+  other: ActorRow;
+}
+
+export async function structureOfActors(db: Session, actorIds: readonly string[]): Promise<StructureRow[]> {
+  return db.read<StructureRow>(Q.structure, { actorIds });
+}
+
+export interface NeighborRow {
+  actor: ActorRow;
+  sharedEvents: number;
+  first: string;
+  last: string;
+}
+
+export async function neighborsOfActors(
+  db: Session,
+  actorIds: readonly string[],
+  window: { from?: string | null; to?: string | null },
+  limit: number,
+): Promise<Map<string, NeighborRow[]>> {
+  const rows = await db.read<{ actorId: string; neighbors: NeighborRow[] }>(Q.neighbors, {
+    actorIds,
+    from: window.from ?? null,
+    to: window.to ?? null,
+    limit,
+  });
+  return new Map(rows.map((r) => [r.actorId, r.neighbors]));
+}
+
+export async function mentionsOfFacts(
+  db: Session,
+  factIds: readonly string[],
+): Promise<{ factId: string; mention: MentionRow }[]> {
+  return db.read(Q.factMentions, { factIds });
+}

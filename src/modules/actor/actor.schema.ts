@@ -1,0 +1,346 @@
+import { ErrorCode, ParleyError } from '../../errors.ts';
+import { builder } from '../../schema/builder.ts';
+import type { Context } from '../../schema/context.ts';
+import { connectionType } from '../common/connection.schema.ts';
+import {
+  decodeCursor,
+  decodeDateCursor,
+  encodeCursor,
+  pageSize,
+  toConnection,
+} from '../common/connection.ts';
+import { ActorKindEnum, EventStatusEnum, RoleEnum } from '../common/enums.ts';
+import { groupBy, keyedLoader } from '../common/loaders.ts';
+import { SortOrder } from '../common/scalars.ts';
+import type { EventFilter, EventRow, MentionRow } from '../event/event.repository.ts';
+import { checkEventFilter, EventConnection, eventCursor } from '../event/event.schema.ts';
+import { ActorRef, CountryRef, loadOrNull, MentionRef, OrganizationRef, PersonRef } from '../refs.ts';
+import {
+  type ActorRow,
+  countActors,
+  countEventsOfActors,
+  eventsOfActors,
+  listActors,
+  mentionsOfFacts,
+  type NeighborRow,
+  neighborsOfActors,
+  type StructureRow,
+  structureOfActors,
+} from './actor.repository.ts';
+
+const MAX_NEIGHBORS = 200;
+
+// --- loaders: one query per operation for each of these, whatever the number of actors ---
+
+const eventsLoader = (
+  ctx: Context,
+  filter: EventFilter,
+  after: { date: string; id: string } | null,
+  limit: number,
+) =>
+  keyedLoader<EventRow[]>(
+    ctx,
+    'actor.events',
+    { filter, after, limit },
+    (ids) => eventsOfActors(ctx.db, ids, filter, after, limit),
+    () => [],
+  );
+
+const eventsCountLoader = (ctx: Context, filter: EventFilter) =>
+  keyedLoader<number>(
+    ctx,
+    'actor.eventsCount',
+    filter,
+    (ids) => countEventsOfActors(ctx.db, ids, filter),
+    () => 0,
+  );
+
+const structureLoader = (ctx: Context) =>
+  keyedLoader<StructureRow[]>(
+    ctx,
+    'actor.structure',
+    null,
+    async (ids) => groupBy(await structureOfActors(ctx.db, ids), (r) => r.actorId),
+    () => [],
+  );
+
+const neighborsLoader = (ctx: Context, window: { from?: string | null; to?: string | null }, limit: number) =>
+  keyedLoader<NeighborRow[]>(
+    ctx,
+    'actor.neighbors',
+    { window, limit },
+    (ids) => neighborsOfActors(ctx.db, ids, window, limit),
+    () => [],
+  );
+
+const factMentionsLoader = (ctx: Context) =>
+  keyedLoader<MentionRow[]>(
+    ctx,
+    'fact.mentions',
+    null,
+    async (ids) => {
+      const grouped = groupBy(await mentionsOfFacts(ctx.db, ids), (r) => r.factId);
+      return new Map([...grouped].map(([k, v]) => [k, v.map((r) => r.mention)]));
+    },
+    () => [],
+  );
+
+// --- types ---
+
+interface FactShape {
+  id: string;
+  type: StructureRow['type'];
+  subject: ActorRow;
+  object: ActorRow;
+  title: string | null;
+  since: string | null;
+  until: string | null;
+  sources: string[];
+}
+
+const FactTypeEnum = builder.enumType('FactType', {
+  description: 'A structural relation between two actors.',
+  values: {
+    MEMBER_OF: { description: 'The subject is a member of the object (a country of an alliance).' },
+    PART_OF: { description: 'The subject is part of the object (a ministry of a government).' },
+    HOLDS_POSITION: { description: 'The subject (a person) holds a position at the object.' },
+  } as const,
+});
+
+const FactRef = builder.objectRef<FactShape>('StructuralFact').implement({
+  description:
+    'A structural fact — membership, part-of, or a position held — with where it comes from: articles that state it, or a register such as Wikidata.',
+  fields: (t) => ({
+    id: t.exposeID('id', { description: 'Stable id: TYPE:subject:object[:title].' }),
+    type: t.field({ type: FactTypeEnum, description: 'Which relation.', resolve: (f) => f.type }),
+    subject: t.field({
+      type: ActorRef,
+      description: 'Who is member, part, or holder.',
+      resolve: (f) => f.subject,
+    }),
+    object: t.field({ type: ActorRef, description: 'Of what.', resolve: (f) => f.object }),
+    title: t.exposeString('title', { nullable: true, description: 'For a position: its title.' }),
+    since: t.field({
+      type: 'Date',
+      nullable: true,
+      description: 'Since when, if known.',
+      resolve: (f) => f.since,
+    }),
+    until: t.field({
+      type: 'Date',
+      nullable: true,
+      description: 'Until when, if known.',
+      resolve: (f) => f.until,
+    }),
+    sources: t.exposeStringList('sources', {
+      description: 'Article ids that state the fact, and registers (e.g. "wikidata") it was taken from.',
+    }),
+    mentions: t.field({
+      type: [MentionRef],
+      description: 'The quotes that state it.',
+      resolve: (f, _a, ctx) => factMentionsLoader(ctx).load(f.id),
+    }),
+  }),
+});
+
+const NeighborRef = builder.objectRef<NeighborRow>('Neighbor').implement({
+  description: 'An actor that shares events with another, and how many.',
+  fields: (t) => ({
+    actor: t.field({ type: ActorRef, description: 'The other actor.', resolve: (n) => n.actor }),
+    sharedEvents: t.exposeInt('sharedEvents', { description: 'Events both took part in, in the window.' }),
+    first: t.field({ type: 'Date', description: 'Earliest day of a shared event.', resolve: (n) => n.first }),
+    last: t.field({ type: 'Date', description: 'Latest day of a shared event.', resolve: (n) => n.last }),
+  }),
+});
+
+const ActorEventFilterInput = builder.inputType('ActorEventFilter', {
+  description: "Narrows an actor's events.",
+  fields: (t) => ({
+    role: t.field({ type: RoleEnum, required: false, description: 'Only where the actor had this role.' }),
+    type: t.string({ required: false, description: 'Only this CAMEO code ("036").' }),
+    typePrefix: t.string({ required: false, description: 'Only codes starting with this ("03").' }),
+    from: t.field({
+      type: 'Date',
+      required: false,
+      description: 'Only events that may have happened on or after this day.',
+    }),
+    to: t.field({
+      type: 'Date',
+      required: false,
+      description: 'Only events that may have happened on or before this day.',
+    }),
+    status: t.field({ type: EventStatusEnum, required: false, description: 'Only events with this status.' }),
+  }),
+});
+
+function facts(type: StructureRow['type'], outgoing: boolean) {
+  return async (actor: ActorRow, _a: unknown, ctx: Context): Promise<FactShape[]> =>
+    (await structureLoader(ctx).load(actor.id))
+      .filter((r) => r.type === type && r.outgoing === outgoing)
+      .map((r) => ({
+        id: r.fact.id,
+        type: r.type,
+        subject: outgoing ? actor : r.other,
+        object: outgoing ? r.other : actor,
+        title: r.fact.title,
+        since: r.fact.since,
+        until: r.fact.until,
+        sources: r.fact.sources ?? [],
+      }));
+}
+
+ActorRef.implement({
+  description:
+    'Someone who acts in the news: a country, an organization (alliance, ministry, think tank, group) or a person. Find one by id ("belarus") or with `search`.',
+  resolveType: (a) => (a.kind === 'COUNTRY' ? 'Country' : a.kind === 'PERSON' ? 'Person' : 'Organization'),
+  fields: (t) => ({
+    id: t.exposeID('id', { description: 'Stable slug: "belarus", "sergei-aleinik", "nato".' }),
+    name: t.exposeString('name', { description: 'Canonical English name.' }),
+    kind: t.field({
+      type: ActorKindEnum,
+      description: 'What sort of actor.',
+      resolve: (a) => a.kind as never,
+    }),
+    aliases: t.stringList({
+      description:
+        'Every surface form seen, in any language, including metonyms ("Minsk", "Moscou", "Bruxelles").',
+      resolve: (a) => a.aliases ?? [],
+    }),
+    wikidataId: t.exposeString('wikidataId', { nullable: true, description: 'Wikidata item, e.g. "Q184".' }),
+    countryCode: t.exposeString('countryCode', {
+      nullable: true,
+      description: 'ISO 3166-1 alpha-3 of the country (or of the country a body or person belongs to).',
+    }),
+    events: t.field({
+      type: EventConnection,
+      description:
+        'Events the actor took part in, by date, keyset-paginated (a hub with 10 000 events pages cheaply).',
+      args: {
+        filter: t.arg({ type: ActorEventFilterInput, required: false, description: 'Which events.' }),
+        order: t.arg({
+          type: SortOrder,
+          required: false,
+          defaultValue: 'ASC',
+          description: 'ASC: oldest first (default).',
+        }),
+        first: t.arg.int({ required: false, defaultValue: 20, description: 'Page size, at most 100.' }),
+        after: t.arg.string({ required: false, description: 'endCursor of the previous page.' }),
+      },
+      resolve: async (actor, args, ctx) => {
+        const filter = checkEventFilter(args.filter, args.order);
+        const limit = pageSize(args.first);
+        const after = decodeDateCursor(args.after);
+        const rows = await eventsLoader(ctx, filter, after, limit + 1).load(actor.id);
+        return {
+          ...toConnection(rows, limit, args.after, eventCursor),
+          totalCount: () => eventsCountLoader(ctx, filter).load(actor.id),
+        };
+      },
+    }),
+    memberships: t.field({
+      type: [FactRef],
+      description: 'Organizations this actor is a member of.',
+      resolve: facts('MEMBER_OF', true),
+    }),
+    members: t.field({
+      type: [FactRef],
+      description: 'Members of this actor.',
+      resolve: facts('MEMBER_OF', false),
+    }),
+    positions: t.field({
+      type: [FactRef],
+      description: 'Positions this actor (a person) holds, with titles.',
+      resolve: facts('HOLDS_POSITION', true),
+    }),
+    positionHolders: t.field({
+      type: [FactRef],
+      description: 'People holding positions at this actor.',
+      resolve: facts('HOLDS_POSITION', false),
+    }),
+    partOf: t.field({
+      type: [FactRef],
+      description: 'What this actor is part of.',
+      resolve: facts('PART_OF', true),
+    }),
+    parts: t.field({
+      type: [FactRef],
+      description: 'Parts of this actor (its ministries).',
+      resolve: facts('PART_OF', false),
+    }),
+    neighbors: t.field({
+      type: [NeighborRef],
+      description: 'Actors that share events with this one, most shared first.',
+      args: {
+        from: t.arg({
+          type: 'Date',
+          required: false,
+          description: 'Only events that may have happened on or after this day.',
+        }),
+        to: t.arg({
+          type: 'Date',
+          required: false,
+          description: 'Only events that may have happened on or before this day.',
+        }),
+        first: t.arg.int({
+          required: false,
+          defaultValue: 20,
+          description: `How many, at most ${MAX_NEIGHBORS}.`,
+        }),
+      },
+      resolve: (actor, args, ctx) => {
+        const limit = args.first ?? 20;
+        if (limit < 0 || limit > MAX_NEIGHBORS) {
+          throw new ParleyError(ErrorCode.BAD_USER_INPUT, `first must be between 0 and ${MAX_NEIGHBORS}.`);
+        }
+        return neighborsLoader(ctx, { from: args.from, to: args.to }, limit).load(actor.id);
+      },
+    }),
+  }),
+});
+
+for (const [ref, what] of [
+  [CountryRef, 'A country; `kind` is COUNTRY.'],
+  [OrganizationRef, 'An alliance, IGO, government body, think tank, group, outlet, NGO or company.'],
+  [PersonRef, 'A person; `kind` is PERSON.'],
+] as const) {
+  ref.implement({ description: what, interfaces: [ActorRef], fields: () => ({}) });
+}
+
+export const ActorConnection = connectionType('Actor', ActorRef, 'actor');
+
+const ActorFilterInput = builder.inputType('ActorFilter', {
+  description: 'Narrows a list of actors.',
+  fields: (t) => ({
+    kinds: t.field({ type: [ActorKindEnum], required: false, description: 'Only these kinds.' }),
+    countryCode: t.string({ required: false, description: 'Only actors of this ISO alpha-3 country code.' }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  actor: t.field({
+    type: ActorRef,
+    nullable: true,
+    description: 'One actor by its canonical slug, e.g. `actor(id: "belarus")`; null when there is none.',
+    args: { id: t.arg.id({ required: true, description: 'The slug.' }) },
+    resolve: (_r, { id }, ctx) => loadOrNull(ActorRef.getDataloader(ctx), String(id)),
+  }),
+  actors: t.field({
+    type: ActorConnection,
+    description: 'Actors in id order, filtered and keyset-paginated.',
+    args: {
+      filter: t.arg({ type: ActorFilterInput, required: false, description: 'Which actors.' }),
+      first: t.arg.int({ required: false, defaultValue: 20, description: 'Page size, at most 100.' }),
+      after: t.arg.string({ required: false, description: 'endCursor of the previous page.' }),
+    },
+    resolve: async (_r, args, ctx) => {
+      const limit = pageSize(args.first);
+      const afterId = args.after ? String(decodeCursor(args.after, 1)[0]) : null;
+      const filter = { kinds: args.filter?.kinds ?? null, countryCode: args.filter?.countryCode ?? null };
+      const rows = await listActors(ctx.db, filter, afterId, limit + 1);
+      return {
+        ...toConnection(rows, limit, args.after, (a) => encodeCursor([a.id])),
+        totalCount: () => countActors(ctx.db, filter),
+      };
+    },
+  }),
+}));

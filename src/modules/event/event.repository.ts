@@ -1,0 +1,158 @@
+import { cypher } from '../../neo4j/cypher.ts';
+import type { Session } from '../../neo4j/database.ts';
+import type { ActorRow } from '../actor/actor.repository.ts';
+import type { DocumentRow } from '../document/document.repository.ts';
+
+const Q = {
+  byIds: cypher('event/by-ids'),
+  list: cypher('event/list'),
+  count: cypher('event/count'),
+  participants: cypher('event/participants'),
+  documents: cypher('event/documents'),
+  mentions: cypher('event/mentions'),
+  links: cypher('event/links'),
+  typesByCodes: cypher('event/types-by-codes'),
+  typeChildren: cypher('event/type-children'),
+  typesList: cypher('event/types-list'),
+};
+
+export interface EventRow {
+  id: string;
+  summary: string;
+  cameoCode: string;
+  status: string;
+  earliest: string;
+  latest: string;
+  precision: string;
+  qualifier: string | null;
+  dateText: string | null;
+}
+
+export interface EventFilter {
+  actorId?: string | null;
+  role?: string | null;
+  type?: string | null;
+  typePrefix?: string | null;
+  from?: string | null;
+  to?: string | null;
+  status?: string | null;
+  order?: 'ASC' | 'DESC' | null;
+}
+
+export function eventFilterParams(f: EventFilter) {
+  return {
+    role: f.role ?? null,
+    type: f.type ?? null,
+    typePrefix: f.typePrefix ?? null,
+    from: f.from ?? null,
+    to: f.to ?? null,
+    status: f.status ?? null,
+    desc: f.order === 'DESC',
+  };
+}
+
+export interface EventTypeRow {
+  code: string;
+  name: string;
+  goldstein: number;
+  quadClass: number;
+  rootCode: string;
+  level: number;
+  description: string | null;
+  parentCode: string | null;
+}
+
+export interface MentionRow {
+  id: string;
+  quote: string;
+  start: number;
+  end: number;
+  confidence: number;
+  articleId: string;
+  eventId: string | null;
+  factId?: string | null;
+}
+
+export interface ParticipantRow {
+  eventId: string;
+  role: string;
+  actor: ActorRow;
+}
+
+export interface LinkRow {
+  eventId: string;
+  type: 'RESPONDS_TO' | 'PART_OF' | 'FOLLOWS_UP';
+  outgoing: boolean;
+  other: EventRow;
+}
+
+export async function eventsByIds(db: Session, ids: readonly string[]): Promise<EventRow[]> {
+  return (await db.read<{ event: EventRow }>(Q.byIds, { ids })).map((r) => r.event);
+}
+
+export async function listEvents(
+  db: Session,
+  filter: EventFilter,
+  after: { date: string; id: string } | null,
+  limit: number,
+): Promise<EventRow[]> {
+  const rows = await db.read<{ event: EventRow }>(Q.list, {
+    ...eventFilterParams(filter),
+    afterDate: after?.date ?? null,
+    afterId: after?.id ?? null,
+    limit,
+  });
+  return rows.map((r) => r.event);
+}
+
+export async function countEvents(db: Session, filter: EventFilter): Promise<number> {
+  const [row] = await db.read<{ count: number }>(Q.count, eventFilterParams(filter));
+  return row?.count ?? 0;
+}
+
+export async function participantsOfEvents(
+  db: Session,
+  eventIds: readonly string[],
+): Promise<ParticipantRow[]> {
+  return db.read<ParticipantRow>(Q.participants, { eventIds });
+}
+
+export async function documentsOfEvents(
+  db: Session,
+  eventIds: readonly string[],
+): Promise<{ eventId: string; document: DocumentRow }[]> {
+  return db.read(Q.documents, { eventIds });
+}
+
+export async function mentionsOfEvents(
+  db: Session,
+  eventIds: readonly string[],
+): Promise<{ eventId: string; mention: MentionRow }[]> {
+  return db.read(Q.mentions, { eventIds });
+}
+
+export async function linksOfEvents(db: Session, eventIds: readonly string[]): Promise<LinkRow[]> {
+  return db.read<LinkRow>(Q.links, { eventIds });
+}
+
+export async function eventTypesByCodes(db: Session, codes: readonly string[]): Promise<EventTypeRow[]> {
+  return (await db.read<{ type: EventTypeRow }>(Q.typesByCodes, { codes })).map((r) => r.type);
+}
+
+export async function childrenOfEventTypes(
+  db: Session,
+  codes: readonly string[],
+): Promise<{ code: string; type: EventTypeRow }[]> {
+  return db.read(Q.typeChildren, { codes });
+}
+
+export async function listEventTypes(
+  db: Session,
+  filter: { level?: number | null; rootCode?: string | null },
+): Promise<EventTypeRow[]> {
+  const rows = await db.read<{ type: EventTypeRow }>(Q.typesList, {
+    level: filter.level ?? null,
+    rootCode: filter.rootCode ?? null,
+  });
+  return rows.map((r) => r.type);
+}
