@@ -7,6 +7,7 @@ import '../modules/actor/actor.schema.ts';
 import '../modules/document/document.schema.ts';
 import '../modules/article/article.schema.ts';
 import '../modules/search/search.schema.ts';
+import '../modules/exploration/exploration.schema.ts';
 import '../modules/stats/stats.schema.ts';
 
 /** The assembled schema. */

@@ -73,7 +73,7 @@ const neighborsLoader = (ctx: Context, window: { from?: string | null; to?: stri
     () => [],
   );
 
-const factMentionsLoader = (ctx: Context) =>
+export const factMentionsLoader = (ctx: Context) =>
   keyedLoader<MentionRow[]>(
     ctx,
     'fact.mentions',
@@ -87,7 +87,7 @@ const factMentionsLoader = (ctx: Context) =>
 
 // --- types ---
 
-interface FactShape {
+export interface FactShape {
   id: string;
   type: StructureRow['type'];
   subject: ActorRow;
@@ -107,7 +107,7 @@ const FactTypeEnum = builder.enumType('FactType', {
   } as const,
 });
 
-const FactRef = builder.objectRef<FactShape>('StructuralFact').implement({
+export const FactRef = builder.objectRef<FactShape>('StructuralFact').implement({
   description:
     'A structural fact — membership, part-of, or a position held — with where it comes from: articles that state it, or a register such as Wikidata.',
   fields: (t) => ({

@@ -1,0 +1,23 @@
+// The events that tie the kept actors together: those with at least two kept participants,
+// the most connecting first, then the most recent.
+UNWIND $actorIds AS actorId
+MATCH (a:Actor {id: actorId})
+CALL (a) {
+  MATCH (a)-[p:PARTICIPATED_IN]->(e:Event)
+  WHERE ($from IS NULL OR e.latest >= date($from))
+    AND ($to IS NULL OR e.earliest <= date($to))
+    AND ($roles IS NULL OR p.role IN $roles)
+  WITH DISTINCT e
+  ORDER BY e.earliest DESC, e.id DESC
+  LIMIT $eventsPerActor
+  RETURN e
+}
+WITH DISTINCT e
+MATCH (e)<-[p:PARTICIPATED_IN]-(x:Actor)
+WHERE x.id IN $actorIds AND ($roles IS NULL OR p.role IN $roles)
+WITH e, collect({actorId: x.id, role: p.role}) AS participations, count(DISTINCT x) AS kept
+WHERE kept >= 2
+RETURN e {.id, .summary, .cameoCode, .status, .earliest, .latest, .precision, .qualifier, .dateText} AS event,
+       participations, kept
+ORDER BY kept DESC, e.earliest DESC, e.id
+LIMIT $limit

@@ -1,0 +1,160 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seed } from '../../src/modules/ingest/seed.ts';
+import { execute, request, testApp, testDatabase } from '../support/harness.ts';
+
+const db = testDatabase();
+const app = testApp(db);
+
+beforeAll(async () => {
+  await seed(db);
+});
+afterAll(() => db.close());
+
+const PATHS = `query($from: ID!, $to: ID!, $k: Int, $maxHops: Int, $windowFrom: Date, $windowTo: Date) {
+  paths(from: $from, to: $to, k: $k, maxHops: $maxHops, windowFrom: $windowFrom, windowTo: $windowTo) {
+    length
+    actors { id }
+    hops {
+      kind from { id } to { id } fromRole toRole
+      event { id date { earliest } }
+      fact { type sources }
+      evidence { quote article { id publisher } }
+    }
+  }
+}`;
+
+describe('paths: how is Belarus connected to NATO, and on whose word?', () => {
+  it('finds the one-step paths through Aleinik’s statements, each hop with its quote', async () => {
+    const { data, extensions } = await execute<any>(app, PATHS, { from: 'belarus', to: 'nato', k: 3 });
+    const paths = data.paths;
+    expect(paths.length).toBe(3);
+    expect(paths[0].length).toBe(1);
+    const first = paths[0].hops[0];
+    expect(first).toMatchObject({
+      kind: 'EVENT',
+      from: { id: 'belarus' },
+      to: { id: 'nato' },
+      fromRole: 'ON_BEHALF_OF',
+      toRole: 'SUBJECT',
+    });
+    expect(first.evidence.length).toBeGreaterThan(0);
+    const text = (
+      await execute<any>(app, '{ article(id: "bbabo-2022-02-09-minsk-ready-security-guarantees") { text } }')
+    ).data.article.text as string;
+    for (const path of paths) {
+      expect(path.actors[0].id).toBe('belarus');
+      expect(path.actors.at(-1).id).toBe('nato');
+      for (const hop of path.hops) {
+        for (const m of hop.evidence) expect(text).toContain(m.quote);
+      }
+    }
+    // Round trips depend on depth: path query, actors, and one per kind of nested list.
+    expect(extensions?.parley?.cypherQueries).toBeLessThanOrEqual(5);
+  });
+
+  it('crosses structural facts and says where they come from', async () => {
+    // Canada and the United States share Lavrov's message (one event step, two relationships)
+    // and NATO membership (two structural steps, two relationships): both are shortest.
+    const { data } = await execute<any>(app, PATHS, {
+      from: 'canada',
+      to: 'united-states',
+      k: 5,
+      maxHops: 2,
+    });
+    const kinds = data.paths.map((p: any) => p.hops.map((h: any) => h.kind).join('+'));
+    expect(kinds).toContain('EVENT');
+    expect(kinds).toContain('MEMBER_OF+MEMBER_OF');
+    const hops = data.paths.find((p: any) => p.hops[0].kind === 'MEMBER_OF').hops;
+    expect(hops.map((h: any) => h.to.id)).toEqual(['nato', 'united-states']);
+    expect(hops[0].fact).toEqual({ type: 'MEMBER_OF', sources: ['wikidata'] });
+    expect(hops[0].evidence).toEqual([]);
+  });
+
+  it('does not cross events outside the window', async () => {
+    const { data } = await execute<any>(app, PATHS, {
+      from: 'belarus',
+      to: 'nato',
+      k: 5,
+      maxHops: 2,
+      windowFrom: '2021-01-01',
+      windowTo: '2022-01-31',
+    });
+    for (const path of data.paths) {
+      for (const hop of path.hops) if (hop.event) expect(hop.event.date.earliest <= '2022-01-31').toBe(true);
+    }
+  });
+
+  it('refuses k and maxHops outside their limits, and unknown actors, with stable codes', async () => {
+    const bigK = await request<any>(app, PATHS, { from: 'belarus', to: 'nato', k: 50 });
+    expect(bigK.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const deep = await request<any>(app, PATHS, { from: 'belarus', to: 'nato', maxHops: 9 });
+    expect(deep.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const unknown = await request<any>(app, PATHS, { from: 'belarus', to: 'atlantis' });
+    expect(unknown.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  });
+});
+
+describe('neighborhood', () => {
+  const NEIGHBORHOOD = `query($id: ID!, $depth: Int, $limit: Int, $roles: [Role!]) {
+    neighborhood(actorId: $id, depth: $depth, limit: $limit, roles: $roles) {
+      center truncated
+      nodes { id type label depth weight }
+      edges { id source target type role }
+    }
+  }`;
+
+  it('returns the actors and events around Belarus, ready to draw', async () => {
+    const { data } = await execute<any>(app, NEIGHBORHOOD, { id: 'belarus', depth: 1, limit: 20 });
+    const g = data.neighborhood;
+    const ids = new Set(g.nodes.map((n: any) => n.id));
+    expect(g.center).toBe('belarus');
+    expect(g.nodes[0]).toMatchObject({ id: 'belarus', type: 'ACTOR', depth: 0 });
+    const ring1 = g.nodes.filter((n: any) => n.type === 'ACTOR' && n.depth === 1).map((n: any) => n.id);
+    expect(ring1[0]).toBe('sergei-aleinik');
+    expect(ring1).toEqual(expect.arrayContaining(['russia', 'nato', 'united-states', 'the-west']));
+    // Every edge joins two nodes of the graph.
+    for (const e of g.edges) {
+      expect(ids.has(e.source)).toBe(true);
+      expect(ids.has(e.target)).toBe(true);
+    }
+    expect(g.edges.some((e: any) => e.type === 'PARTICIPATED_IN' && e.role === 'ON_BEHALF_OF')).toBe(true);
+    expect(g.truncated).toBe(false);
+  });
+
+  it('keeps the most relevant when the limit bites, and says so', async () => {
+    const { data } = await execute<any>(app, NEIGHBORHOOD, { id: 'belarus', depth: 2, limit: 3 });
+    const actors = data.neighborhood.nodes.filter((n: any) => n.type === 'ACTOR');
+    expect(actors.map((n: any) => n.id)).toEqual(['belarus', 'sergei-aleinik', 'russia']);
+    expect(data.neighborhood.truncated).toBe(true);
+    expect(data.neighborhood.nodes.filter((n: any) => n.type === 'EVENT').length).toBeLessThanOrEqual(6);
+  });
+
+  it('labels events as precisely as the article dates them', async () => {
+    const { data } = await execute<any>(app, NEIGHBORHOOD, { id: 'russia', depth: 1, limit: 20 });
+    const reply = data.neighborhood.nodes.find((n: any) => n.id === 'evt-2022-01-late-nato-written-reply');
+    expect(reply.label).toBe('2022-01 late · 040');
+  });
+
+  it('refuses a depth or limit outside the bounds', async () => {
+    for (const vars of [{ depth: 4 }, { depth: 0 }, { limit: 1000 }]) {
+      const res = await request<any>(app, NEIGHBORHOOD, { id: 'belarus', ...vars });
+      expect(res.errors?.[0]?.extensions?.code, JSON.stringify(vars)).toBe('BAD_USER_INPUT');
+    }
+  });
+});
+
+describe('provenance', () => {
+  it('gives the quotes, articles and distinct sources of an event and of a fact', async () => {
+    const { data } = await execute<any>(
+      app,
+      `{ e: provenance(eventId: "evt-2022-02-09-aleinik-ready-to-discuss") { mentionCount sourceCount publishers articles { id } mentions { quote } }
+         f: provenance(factId: "HOLDS_POSITION:sergei-aleinik:belarus-foreign-ministry:deputy-minister-of-foreign-affairs") { sourceCount mentions { quote } } }`,
+    );
+    expect(data.e.sourceCount).toBe(1);
+    expect(data.e.mentionCount).toBeGreaterThanOrEqual(2);
+    expect(data.e.publishers).toEqual(['bbabo.net']);
+    expect(data.f.mentions.map((m: any) => m.quote)).toContain('le vice-ministre biélorusse');
+    const bad = await request<any>(app, '{ provenance { sourceCount } }');
+    expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});
