@@ -1,6 +1,15 @@
-import { readFileSync } from 'node:fs';
+import { once } from 'node:events';
+import { createWriteStream, readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { Writable } from 'node:stream';
 import { ConfigError, loadConfig } from '../config.ts';
+import {
+  countBundles,
+  type GeneratorOptions,
+  generateBundles,
+  type SizeName,
+  sizes,
+} from '../generator/generate.ts';
 import { createLogger } from '../logger.ts';
 import { exportBundle } from '../modules/ingest/export.ts';
 import { type IngestOutcome, ingestBundle } from '../modules/ingest/ingest.ts';
@@ -16,6 +25,8 @@ const USAGE = `Usage: parley <command>
   ingest [--force] FILE...   ingest article bundles (.json: one bundle or an array; .jsonl: one per line)
   export ARTICLE_ID          print an article's bundle as stored in the graph
   seed                       load the CAMEO codebook and the seed article
+  generate [--size small|medium|large] [--actors N] [--events N] [--seed N] [--out FILE.jsonl]
+                             write a synthetic graph as bundles, one per line (to stdout without --out)
 
 Uses NEO4J_URI when set; otherwise the embedded Neo4j in PARLEY_DATA_DIR (stop \`npm start\` first,
 or point NEO4J_URI at it: bolt://127.0.0.1:7687).`;
@@ -104,6 +115,111 @@ async function ingest(args: string[]): Promise<number> {
   return counts.failed ? 1 : 0;
 }
 
+/** `--name value` flags; undefined when an argument is not one of `names` or lacks its value. */
+function parseFlags(args: string[], names: string[]): Map<string, string> | undefined {
+  const flags = new Map<string, string>();
+  for (let i = 0; i < args.length; i += 2) {
+    const name = args[i]!.replace(/^--/, '');
+    const value = args[i + 1];
+    if (!args[i]!.startsWith('--') || !names.includes(name) || value === undefined) return undefined;
+    flags.set(name, value);
+  }
+  return flags;
+}
+
+async function generate(args: string[]): Promise<number> {
+  const flags = parseFlags(args, ['size', 'actors', 'events', 'seed', 'out']);
+  const size = flags?.get('size') ?? 'small';
+  const fail = (message: string) => {
+    process.stderr.write(`${message}\n${USAGE}\n`);
+    return 2;
+  };
+  if (!flags) return fail('generate: unknown or incomplete option.');
+  if (!Object.hasOwn(sizes, size))
+    return fail(`generate: --size must be small, medium or large, not "${size}".`);
+  const number = (name: string, fallback: number) => {
+    const raw = flags.get(name)?.replaceAll('_', '');
+    if (raw === undefined) return fallback;
+    return /^-?\d+$/.test(raw) ? Number(raw) : Number.NaN;
+  };
+  const options: GeneratorOptions = {
+    ...sizes[size as SizeName],
+    seed: number('seed', 1),
+  };
+  options.actors = number('actors', options.actors);
+  options.events = number('events', options.events);
+  for (const name of ['actors', 'events', 'seed'] as const)
+    if (!Number.isSafeInteger(options[name])) return fail(`generate: --${name} must be an integer.`);
+
+  let total: number;
+  try {
+    total = countBundles(options);
+  } catch (err) {
+    if (err instanceof RangeError) return fail(`generate: ${err.message}`);
+    throw err;
+  }
+  const file = flags.get('out');
+  let out: Writable = process.stdout;
+  if (file) {
+    const stream = createWriteStream(path.resolve(file));
+    try {
+      await once(stream, 'open');
+    } catch (err) {
+      process.stderr.write(`generate: cannot write ${file}: ${(err as Error).message}\n`);
+      return 1;
+    }
+    out = stream;
+  }
+  // A closed pipe or a full disk surfaces as an 'error' event; the loop stops at the next flush.
+  let failure: Error | undefined;
+  const onError = (err: Error) => {
+    failure = err;
+  };
+  out.on('error', onError);
+  const started = performance.now();
+  const progress = new Progress(total, process.stderr);
+  let bundles = 0;
+  let actors = 0;
+  let events = 0;
+  let buffer = '';
+  // Lines are batched so that a million events take hundreds of writes, not tens of thousands;
+  // waiting for 'drain' keeps memory flat however slow the reader is.
+  const flush = async () => {
+    if (buffer && !failure && !out.write(buffer)) {
+      try {
+        await once(out, 'drain');
+      } catch {
+        // Recorded by onError.
+      }
+    }
+    buffer = '';
+  };
+  for (const bundle of generateBundles(options)) {
+    buffer += `${JSON.stringify(bundle)}\n`;
+    bundles += 1;
+    actors += bundle.actors?.length ?? 0;
+    events += bundle.events?.length ?? 0;
+    if (buffer.length > 1 << 20) await flush();
+    if (failure) break;
+    progress.tick(`${events} events · ${actors} actors`);
+  }
+  await flush();
+  progress.done();
+  if (file && !failure) await new Promise<void>((resolve) => out.end(resolve));
+  else if (file) out.destroy();
+  out.off('error', onError);
+  if (failure) {
+    process.stderr.write(`generate: writing ${file ?? 'to stdout'} failed: ${failure.message}\n`);
+    return 1;
+  }
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  // On stdout the summary would corrupt the JSON Lines, so it goes to stderr there.
+  (file ? process.stdout : process.stderr).write(
+    `${bundles} bundle(s), ${actors} actors, ${events} events in ${seconds} s${file ? ` → ${file}` : ''}\n`,
+  );
+  return 0;
+}
+
 async function main(argv: string[]): Promise<number> {
   const [command, ...args] = argv;
   switch (command) {
@@ -124,6 +240,8 @@ async function main(argv: string[]): Promise<number> {
       for (const r of results) process.stdout.write(`${r.articleId}: ${r.outcome}\n`);
       return 0;
     }
+    case 'generate':
+      return generate(args);
   }
   process.stderr.write(`${USAGE}\n`);
   return 2;
