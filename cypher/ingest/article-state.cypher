@@ -1,3 +1,4 @@
-// Whether this article was ingested before, and from which bundle content.
-OPTIONAL MATCH (a:Article {id: $articleId})
-RETURN a IS NOT NULL AS exists, a.bundleHash AS bundleHash
+// Whether these articles were ingested before, and from which bundle content.
+UNWIND $articleIds AS id
+OPTIONAL MATCH (a:Article {id: id})
+RETURN id, a IS NOT NULL AS exists, a.bundleHash AS bundleHash

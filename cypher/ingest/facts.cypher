@@ -7,4 +7,4 @@ SET r.title = f.title,
     r.since = date(f.since),
     r.until = date(f.until),
     r.sources = CASE WHEN f.source IN coalesce(r.sources, []) THEN r.sources ELSE coalesce(r.sources, []) + f.source END,
-    r.articleIds = CASE WHEN $articleId IN coalesce(r.articleIds, []) THEN r.articleIds ELSE coalesce(r.articleIds, []) + $articleId END
+    r.articleIds = CASE WHEN f.articleId IN coalesce(r.articleIds, []) THEN r.articleIds ELSE coalesce(r.articleIds, []) + f.articleId END

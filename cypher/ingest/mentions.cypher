@@ -1,6 +1,6 @@
 // A mention is one quote of one article supporting one event or one structural fact.
-MATCH (art:Article {id: $articleId})
 UNWIND $mentions AS m
+MATCH (art:Article {id: m.articleId})
 MERGE (n:Mention {id: m.id})
 SET n.quote = m.quote,
     n.start = m.start,

@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import { createWriteStream, readFileSync } from 'node:fs';
+import { createWriteStream } from 'node:fs';
 import path from 'node:path';
 import type { Writable } from 'node:stream';
 import { ConfigError, loadConfig } from '../config.ts';
@@ -11,10 +11,10 @@ import {
   sizes,
 } from '../generator/generate.ts';
 import { createLogger } from '../logger.ts';
+import { countBundleItems, ingestItems, readBundleItems } from '../modules/ingest/bulk.ts';
+import { loadCodebook } from '../modules/ingest/codebook.ts';
 import { exportBundle } from '../modules/ingest/export.ts';
-import { type IngestOutcome, ingestBundle } from '../modules/ingest/ingest.ts';
 import { seed } from '../modules/ingest/seed.ts';
-import { BundleValidationError } from '../modules/ingest/validate.ts';
 import { Database } from '../neo4j/database.ts';
 import { EmbeddedNeo4jError, startEmbeddedNeo4j } from '../neo4j/embedded.ts';
 import { migrate } from '../neo4j/migrations.ts';
@@ -22,7 +22,9 @@ import { Progress } from './progress.ts';
 
 const USAGE = `Usage: parley <command>
 
-  ingest [--force] FILE...   ingest article bundles (.json: one bundle or an array; .jsonl: one per line)
+  ingest [--force] [--batch N] FILE...
+                             ingest article bundles (.json: one bundle or an array; .jsonl: one per line),
+                             N bundles per transaction (default 25)
   export ARTICLE_ID          print an article's bundle as stored in the graph
   seed                       load the CAMEO codebook and the seed article
   generate [--size small|medium|large] [--actors N] [--events N] [--seed N] [--out FILE.jsonl]
@@ -30,31 +32,6 @@ const USAGE = `Usage: parley <command>
 
 Uses NEO4J_URI when set; otherwise the embedded Neo4j in PARLEY_DATA_DIR (stop \`npm start\` first,
 or point NEO4J_URI at it: bolt://127.0.0.1:7687).`;
-
-interface Item {
-  where: string;
-  parse: () => unknown;
-}
-
-/** Every bundle in the files, each with where it came from for error messages. */
-export function readBundleItems(files: string[]): Item[] {
-  const items: Item[] = [];
-  for (const file of files) {
-    const text = readFileSync(file, 'utf8');
-    if (file.endsWith('.jsonl') || file.endsWith('.ndjson')) {
-      text.split('\n').forEach((line, i) => {
-        if (line.trim()) items.push({ where: `${file}:${i + 1}`, parse: () => JSON.parse(line) });
-      });
-    } else {
-      const doc = JSON.parse(text) as unknown;
-      const docs = Array.isArray(doc) ? doc : [doc];
-      docs.forEach((d, i) => {
-        items.push({ where: docs.length > 1 ? `${file}[${i}]` : file, parse: () => d });
-      });
-    }
-  }
-  return items;
-}
 
 async function withDatabase<T>(fn: (db: Database) => Promise<T>): Promise<T> {
   const config = loadConfig();
@@ -72,47 +49,47 @@ async function withDatabase<T>(fn: (db: Database) => Promise<T>): Promise<T> {
 
 async function ingest(args: string[]): Promise<number> {
   const force = args.includes('--force');
-  const files = args.filter((a) => a !== '--force');
-  if (!files.length) {
+  const batchAt = args.indexOf('--batch');
+  const batch = batchAt >= 0 ? Number(args[batchAt + 1]) : 25;
+  const files = args.filter(
+    (a, i) => a !== '--force' && (batchAt < 0 || (i !== batchAt && i !== batchAt + 1)),
+  );
+  if (!files.length || !Number.isInteger(batch) || batch < 1 || batch > 1000) {
     process.stderr.write(`${USAGE}\n`);
     return 2;
   }
-  const items = readBundleItems(files.map((f) => path.resolve(f)));
-  const counts: Record<IngestOutcome | 'failed', number> = {
-    created: 0,
-    updated: 0,
-    unchanged: 0,
-    failed: 0,
-  };
-  const failures: string[] = [];
-  await withDatabase(async (db) => {
-    const progress = new Progress(items.length, process.stderr);
-    for (const item of items) {
-      try {
-        const result = await ingestBundle(db, item.parse(), { force });
-        counts[result.outcome] += 1;
-      } catch (err) {
-        counts.failed += 1;
-        if (err instanceof BundleValidationError) {
-          for (const issue of err.issues)
-            failures.push(`${item.where}: ${issue.path || '(root)'}: ${issue.message}`);
-        } else if (err instanceof SyntaxError) {
-          failures.push(`${item.where}: not valid JSON: ${err.message}`);
-        } else {
-          throw err;
-        }
-      }
-      progress.tick(
-        `created ${counts.created} · updated ${counts.updated} · unchanged ${counts.unchanged} · failed ${counts.failed}`,
-      );
-    }
+  const paths = files.map((f) => path.resolve(f));
+  const total = await countBundleItems(paths);
+  const started = Date.now();
+  const summary = await withDatabase(async (db) => {
+    // Bundles name CAMEO codes; the codebook must be there first (idempotent, 312 rows).
+    await loadCodebook(db);
+    const progress = new Progress(total, process.stderr);
+    const result = await ingestItems(db, readBundleItems(paths), {
+      force,
+      batch,
+      onProgress: (s, done) => {
+        const rate = s.events / Math.max((Date.now() - started) / 1000, 0.001);
+        progress.set(
+          done,
+          `created ${s.counts.created} · updated ${s.counts.updated} · unchanged ${s.counts.unchanged} · failed ${s.counts.failed} · ${Math.round(rate)} events/s`,
+        );
+      },
+    });
     progress.done();
+    return result;
   });
-  for (const f of failures) process.stderr.write(`${f}\n`);
+  const shown = summary.failures.slice(0, 200);
+  for (const f of shown) process.stderr.write(`${f}\n`);
+  if (summary.failures.length > shown.length) {
+    process.stderr.write(`… and ${summary.failures.length - shown.length} more problems\n`);
+  }
+  const seconds = (Date.now() - started) / 1000;
+  const c = summary.counts;
   process.stdout.write(
-    `${items.length} bundle(s): ${counts.created} created, ${counts.updated} updated, ${counts.unchanged} unchanged, ${counts.failed} failed (nothing of a failed bundle was written)\n`,
+    `${total} bundle(s): ${c.created} created, ${c.updated} updated, ${c.unchanged} unchanged, ${c.failed} failed (nothing of a failed bundle was written); ${summary.events} events in ${seconds.toFixed(1)} s\n`,
   );
-  return counts.failed ? 1 : 0;
+  return c.failed ? 1 : 0;
 }
 
 /** `--name value` flags; undefined when an argument is not one of `names` or lacks its value. */

@@ -11,7 +11,11 @@ export class Progress {
   }
 
   tick(note: string): void {
-    this.done_ += 1;
+    this.set(this.done_ + 1, note);
+  }
+
+  set(done: number, note: string): void {
+    this.done_ = done;
     if (!this.tty) return;
     const width = 30;
     const filled = this.total ? Math.round((this.done_ / this.total) * width) : width;

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { cypher } from '../../neo4j/cypher.ts';
 import type { Database, QueryStats, WriteCounters } from '../../neo4j/database.ts';
 import type { Bundle, Fact } from './bundle.ts';
-import { type BundleIssue, BundleValidationError, validateBundle } from './validate.ts';
+import { type BundleIssue, BundleValidationError, type ValidBundle, validateBundle } from './validate.ts';
 
 const Q = {
   state: cypher('ingest/article-state'),
@@ -14,6 +14,7 @@ const Q = {
   links: cypher('ingest/event-links'),
   facts: cypher('ingest/facts'),
   mentions: cypher('ingest/mentions'),
+  redirects: cypher('ingest/redirects'),
 };
 
 export type IngestOutcome = 'created' | 'updated' | 'unchanged';
@@ -55,14 +56,56 @@ export function bundleHash(bundle: Bundle): string {
   return createHash('sha256').update(JSON.stringify(bundle)).digest('hex');
 }
 
-/** The parameters of every write statement, derived from a validated bundle. */
-export function writeParams(bundle: Bundle) {
+/**
+ * Rewrites actor ids that were merged into another actor (curation) to the surviving id, so a
+ * bundle written before the merge still lands on one actor. A redirected actor's name becomes
+ * an alias of the survivor.
+ */
+export function remapActors(
+  bundle: Bundle,
+  redirects: Map<string, string>,
+): { bundle: Bundle; redirected: Set<string> } {
+  if (!redirects.size) return { bundle, redirected: new Set() };
+  const to = (id: string) => redirects.get(id) ?? id;
+  const redirected = new Set<string>();
+  const seen = new Set<string>();
+  return {
+    redirected,
+    bundle: {
+      ...bundle,
+      actors: bundle.actors.map((a) => {
+        if (!redirects.has(a.id)) return a;
+        redirected.add(to(a.id));
+        return { ...a, id: to(a.id), aliases: [...a.aliases, a.name] };
+      }),
+      documents: bundle.documents.map((d) => ({
+        ...d,
+        authoredBy: d.authoredBy.map(to),
+        addressedTo: d.addressedTo.map(to),
+      })),
+      events: bundle.events.map((e) => ({
+        ...e,
+        participants: e.participants
+          .map((p) => ({ ...p, actorId: to(p.actorId) }))
+          .filter((p) => {
+            const key = `${e.id}/${p.actorId}/${p.role}`;
+            if (seen.has(key)) return false;
+            seen.add(key);
+            return true;
+          }),
+      })),
+      facts: bundle.facts.map((f) => ({ ...f, subjectId: to(f.subjectId), objectId: to(f.objectId) })),
+    },
+  };
+}
+
+/** The parameters of the write statements for one validated bundle. */
+export function writeParams(bundle: Bundle, redirected: Set<string> = new Set()) {
   const articleId = bundle.article.id;
-  const byId = <T extends { id: string }>(xs: T[]) =>
-    [...xs].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const facts = bundle.facts.map((f) => ({
     ...f,
     id: factId(f),
+    articleId,
     title: f.title ?? null,
     since: f.since ?? null,
     until: f.until ?? null,
@@ -73,6 +116,7 @@ export function writeParams(bundle: Bundle) {
       e.mentions.map((m) => ({
         ...m,
         id: mentionId(articleId, m.start, m.end, e.id),
+        articleId,
         eventId: e.id,
         factId: null,
       })),
@@ -81,23 +125,23 @@ export function writeParams(bundle: Bundle) {
       f.mentions.map((m) => ({
         ...m,
         id: mentionId(articleId, m.start, m.end, f.id),
+        articleId,
         eventId: null,
         factId: f.id,
       })),
     ),
   ];
   return {
-    articleId,
     article: { ...bundle.article, url: bundle.article.url ?? null },
-    // Sorted by id so that concurrent writers take locks in the same order.
-    actors: byId(bundle.actors).map((a) => ({
+    actors: bundle.actors.map((a) => ({
       ...a,
       wikidataId: a.wikidataId ?? null,
       countryCode: a.countryCode ?? null,
       label: actorLabel(a.kind),
+      redirected: redirected.has(a.id),
     })),
-    documents: byId(bundle.documents),
-    events: byId(bundle.events).map((e) => ({
+    documents: bundle.documents,
+    events: bundle.events.map((e) => ({
       ...e,
       date: { ...e.date, qualifier: e.date.qualifier ?? null, text: e.date.text ?? null },
     })),
@@ -107,11 +151,22 @@ export function writeParams(bundle: Bundle) {
   };
 }
 
+const byId = <T extends { id: string }>(xs: T[]) =>
+  [...xs].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+
 interface MissingRow {
   missingCodes: string[];
   missingActors: string[];
   missingDocuments: string[];
   missingEvents: string[];
+}
+
+/** A batch failed as a whole; ingest its bundles one at a time to find the culprit. */
+export class BatchRefusedError extends Error {
+  override name = 'BatchRefusedError';
+  constructor(readonly refusal: BundleValidationError) {
+    super(`A bundle of the batch was refused: ${refusal.message}`);
+  }
 }
 
 /**
@@ -123,61 +178,132 @@ export async function ingestBundle(
   input: unknown,
   options: IngestOptions = {},
 ): Promise<IngestResult> {
-  const { bundle, external } = validateBundle(input);
-  const hash = bundleHash(bundle);
-  const p = writeParams(bundle);
-  const codes = [...new Set(bundle.events.map((e) => e.cameoCode))];
+  const [result] = await writeBundles(db, [validateBundle(input)], options);
+  return result!;
+}
+
+/**
+ * Writes validated bundles in one transaction: the same statements as a single bundle, each
+ * run once for the whole batch, so bulk loads pay the round trips once per batch rather than
+ * once per article. All or nothing: if one bundle is refused, nothing of the batch is written
+ * (BatchRefusedError for a batch of several; BundleValidationError for a single bundle).
+ */
+export async function writeBundles(
+  db: Database,
+  valid: ValidBundle[],
+  options: IngestOptions = {},
+): Promise<IngestResult[]> {
+  const hashes = valid.map((v) => bundleHash(v.bundle));
+  const articleIds = valid.map((v) => v.bundle.article.id);
 
   return db.writeTransaction(async (tx) => {
-    const [state] = await tx.run<{ exists: boolean; bundleHash: string | null }>(Q.state, {
-      articleId: p.articleId,
+    const states = await tx.run<{ id: string; exists: boolean; bundleHash: string | null }>(Q.state, {
+      articleIds,
     });
-    if (state?.exists && state.bundleHash === hash && !options.force) {
-      return { articleId: p.articleId, outcome: 'unchanged', counters: tx.counters };
+    const state = new Map(states.map((s) => [s.id, s]));
+    const outcomes: IngestOutcome[] = valid.map((v, i) => {
+      const st = state.get(v.bundle.article.id);
+      if (st?.exists && st.bundleHash === hashes[i] && !options.force) return 'unchanged';
+      return st?.exists ? 'updated' : 'created';
+    });
+    const todo = valid
+      .map((v, i) => ({ ...v, hash: hashes[i]! }))
+      .filter((_v, i) => outcomes[i] !== 'unchanged');
+    if (!todo.length)
+      return articleIds.map((articleId) => ({ articleId, outcome: 'unchanged', counters: tx.counters }));
+
+    // Ids merged away by curation point at their surviving actor.
+    const actorIds = new Set<string>();
+    for (const v of todo) {
+      for (const a of v.bundle.actors) actorIds.add(a.id);
+      for (const id of v.external.actors.keys()) actorIds.add(id);
     }
+    const redirectRows = await tx.run<{ id: string; target: string }>(Q.redirects, { ids: [...actorIds] });
+    const redirects = new Map(redirectRows.map((r) => [r.id, r.target]));
+
+    // References a bundle does not define must be in the graph, or defined by the batch.
+    const defined = { actors: new Set<string>(), documents: new Set<string>(), events: new Set<string>() };
+    for (const v of todo) {
+      for (const a of v.bundle.actors) defined.actors.add(a.id);
+      for (const d of v.bundle.documents) defined.documents.add(d.id);
+      for (const e of v.bundle.events) defined.events.add(e.id);
+    }
+    const outside = (kind: keyof typeof defined) => [
+      ...new Set(
+        todo.flatMap((v) =>
+          [...v.external[kind].keys()].filter((id) => !defined[kind].has(id) && !redirects.has(id)),
+        ),
+      ),
+    ];
+    const codes = [...new Set(todo.flatMap((v) => v.bundle.events.map((e) => e.cameoCode)))];
     const [missing] = await tx.run<MissingRow>(Q.references, {
       codes,
-      actorIds: [...external.actors.keys()],
-      documentIds: [...external.documents.keys()],
-      eventIds: [...external.events.keys()],
+      actorIds: outside('actors'),
+      documentIds: outside('documents'),
+      eventIds: outside('events'),
     });
-    const issues: BundleIssue[] = [];
     if (missing) {
-      for (const code of missing.missingCodes) {
-        const i = bundle.events.findIndex((e) => e.cameoCode === code);
-        issues.push({
-          path: `events[${i}].cameoCode`,
-          message: `"${code}" is not a CAMEO code in the codebook`,
-        });
-      }
-      for (const id of missing.missingActors) {
-        issues.push({
-          path: external.actors.get(id)!,
-          message: `actor "${id}" is neither in the bundle nor in the graph`,
-        });
-      }
-      for (const id of missing.missingDocuments) {
-        issues.push({
-          path: external.documents.get(id)!,
-          message: `document "${id}" is neither in the bundle nor in the graph`,
-        });
-      }
-      for (const id of missing.missingEvents) {
-        issues.push({
-          path: external.events.get(id)!,
-          message: `event "${id}" is neither in the bundle nor in the graph`,
-        });
+      const issues = missingIssues(todo, missing);
+      if (issues.length) {
+        const error = new BundleValidationError(issues);
+        throw valid.length > 1 ? new BatchRefusedError(error) : error;
       }
     }
-    if (issues.length) throw new BundleValidationError(issues);
 
-    await tx.run(Q.article, { article: p.article, bundleHash: hash });
-    if (p.actors.length) await tx.run(Q.actors, { actors: p.actors });
-    if (p.documents.length) await tx.run(Q.documents, { documents: p.documents });
-    if (p.events.length) await tx.run(Q.events, { events: p.events });
-    if (p.links.length) await tx.run(Q.links, { links: p.links });
-    if (p.facts.length) await tx.run(Q.facts, { facts: p.facts, articleId: p.articleId });
-    if (p.mentions.length) await tx.run(Q.mentions, { mentions: p.mentions, articleId: p.articleId });
-    return { articleId: p.articleId, outcome: state?.exists ? 'updated' : 'created', counters: tx.counters };
+    const params = todo.map((v) => {
+      const { bundle, redirected } = remapActors(v.bundle, redirects);
+      return { ...writeParams(bundle, redirected), hash: v.hash };
+    });
+    await tx.run(Q.article, { articles: params.map((p) => ({ ...p.article, bundleHash: p.hash })) });
+    // Sorted by id so that concurrent writers take locks in the same order.
+    const actors = byId(params.flatMap((p) => p.actors));
+    const documents = byId(params.flatMap((p) => p.documents));
+    const events = byId(params.flatMap((p) => p.events));
+    const links = params.flatMap((p) => p.links);
+    const facts = params.flatMap((p) => p.facts);
+    const mentions = params.flatMap((p) => p.mentions);
+    if (actors.length) await tx.run(Q.actors, { actors });
+    if (documents.length) await tx.run(Q.documents, { documents });
+    if (events.length) await tx.run(Q.events, { events });
+    if (links.length) await tx.run(Q.links, { links });
+    if (facts.length) await tx.run(Q.facts, { facts });
+    if (mentions.length) await tx.run(Q.mentions, { mentions });
+    return articleIds.map((articleId, i) => ({ articleId, outcome: outcomes[i]!, counters: tx.counters }));
   }, options.stats);
+}
+
+function missingIssues(todo: ValidBundle[], missing: MissingRow): BundleIssue[] {
+  const issues: BundleIssue[] = [];
+  const prefix = (i: number) => (todo.length > 1 ? `[${todo[i]!.bundle.article.id}] ` : '');
+  const where = (kind: 'actors' | 'documents' | 'events', id: string) => {
+    const i = todo.findIndex((v) => v.external[kind].has(id));
+    return `${prefix(i)}${todo[i]?.external[kind].get(id) ?? ''}`;
+  };
+  for (const code of missing.missingCodes) {
+    const i = todo.findIndex((v) => v.bundle.events.some((e) => e.cameoCode === code));
+    const j = todo[i]!.bundle.events.findIndex((e) => e.cameoCode === code);
+    issues.push({
+      path: `${prefix(i)}events[${j}].cameoCode`,
+      message: `"${code}" is not a CAMEO code in the codebook`,
+    });
+  }
+  for (const id of missing.missingActors) {
+    issues.push({
+      path: where('actors', id),
+      message: `actor "${id}" is neither in the bundle nor in the graph`,
+    });
+  }
+  for (const id of missing.missingDocuments) {
+    issues.push({
+      path: where('documents', id),
+      message: `document "${id}" is neither in the bundle nor in the graph`,
+    });
+  }
+  for (const id of missing.missingEvents) {
+    issues.push({
+      path: where('events', id),
+      message: `event "${id}" is neither in the bundle nor in the graph`,
+    });
+  }
+  return issues;
 }
