@@ -158,3 +158,50 @@ describe('provenance', () => {
     expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 });
+
+describe('relation', () => {
+  it('summarises what Belarus and Russia share: events, dates, Goldstein, types and a timeline', async () => {
+    const { data, extensions } = await execute<any>(
+      app,
+      `{ relation(a: "belarus", b: "russia", interval: MONTH) {
+          a { id } b { id } sharedEventCount first last goldsteinAverage
+          countsByType { type { code goldstein } count }
+          timeline { start end count exactCount goldsteinSum }
+          events(first: 2) { totalCount nodes { id } pageInfo { hasNextPage endCursor } }
+        } }`,
+    );
+    const r = data.relation;
+    expect(r.sharedEventCount).toBe(3);
+    expect(r.first).toBe('2022-02-09');
+    expect(r.last).toBe('2022-02-09');
+    const goldsteins = r.countsByType.flatMap((c: any) => Array(c.count).fill(c.type.goldstein));
+    expect(goldsteins).toHaveLength(3);
+    expect(r.goldsteinAverage).toBeCloseTo(goldsteins.reduce((x: number, y: number) => x + y, 0) / 3, 6);
+    expect(r.timeline).toEqual([
+      { start: '2022-02-01', end: '2022-02-28', count: 3, exactCount: 3, goldsteinSum: expect.any(Number) },
+    ]);
+    expect(r.timeline[0].goldsteinSum).toBeCloseTo(r.goldsteinAverage * 3, 6);
+    expect(r.events.totalCount).toBe(3);
+    expect(r.events.nodes).toHaveLength(2);
+    expect(r.events.pageInfo.hasNextPage).toBe(true);
+    const next = await execute<any>(
+      app,
+      'query($after: String) { relation(a: "belarus", b: "russia") { events(first: 2, after: $after) { nodes { id } pageInfo { hasNextPage } } } }',
+      { after: r.events.pageInfo.endCursor },
+    );
+    expect(next.data.relation.events.nodes).toHaveLength(1);
+    expect(next.data.relation.events.pageInfo.hasNextPage).toBe(false);
+    expect(extensions?.parley?.cypherQueries).toBeLessThanOrEqual(6);
+  });
+
+  it('spreads an imprecise shared event over the days it may have happened', async () => {
+    const { data } = await execute<any>(
+      app,
+      '{ relation(a: "nato", b: "russia", from: "2022-01-01", to: "2022-01-31", interval: DAY) { sharedEventCount timeline { start count } } }',
+    );
+    // The NATO reply of "fin janvier": 21..31 January, one eleventh a day, nothing on the 1st.
+    const byDay = new Map(data.relation.timeline.map((b: any) => [b.start, b.count]));
+    expect(byDay.get('2022-01-01') ?? 0).toBe(0);
+    expect(byDay.get('2022-01-25')).toBeCloseTo(1 / 11, 6);
+  });
+});

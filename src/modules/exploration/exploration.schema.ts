@@ -3,15 +3,23 @@ import { builder } from '../../schema/builder.ts';
 import type { Context } from '../../schema/context.ts';
 import type { ActorRow } from '../actor/actor.repository.ts';
 import { FactRef, type FactShape, factMentionsLoader } from '../actor/actor.schema.ts';
+import { IntervalEnum, TimeBucketRef } from '../analytics/analytics.schema.ts';
+import { bucketize, type Interval } from '../analytics/buckets.ts';
+import { decodeDateCursor, pageSize, toConnection } from '../common/connection.ts';
 import { RoleEnum } from '../common/enums.ts';
 import { mentionsLoader } from '../event/event.loaders.ts';
 import type { EventRow, MentionRow } from '../event/event.repository.ts';
-import { ActorRef, ArticleRef, EventRef, loadOrNull, MentionRef } from '../refs.ts';
+import { EventConnection, eventCursor } from '../event/event.schema.ts';
+import { ActorRef, ArticleRef, EventRef, EventTypeRef, loadOrNull, MentionRef } from '../refs.ts';
 import {
   eventsAmong,
   neighborhoodLayer,
   PATH_LIMITS,
   type PathRel,
+  type RelationSummary,
+  relationEvents,
+  relationIntervalRows,
+  relationSummary,
   shortestPaths,
   structureAmong,
   type Window,
@@ -315,7 +323,134 @@ const ProvenanceRef = builder.objectRef<{ mentions: MentionRow[] }>('Provenance'
   }),
 });
 
+// --- relation ---
+
+interface RelationShape {
+  a: ActorRow;
+  b: ActorRow;
+  window: Window;
+  interval: Interval;
+  summary: RelationSummary;
+}
+
+const RelationTypeCountRef = builder
+  .objectRef<{ code: string; count: number }>('RelationTypeCount')
+  .implement({
+    description: "How many of a pair's shared events have one CAMEO type.",
+    fields: (t) => ({
+      type: t.field({ type: EventTypeRef, description: 'The event type.', resolve: (c) => c.code }),
+      count: t.exposeInt('count', { description: 'Shared events of that type.' }),
+    }),
+  });
+
+const RelationRef = builder.objectRef<RelationShape>('Relation').implement({
+  description:
+    'What two actors share in a time window: their common events, the first and the last, how cooperative (Goldstein), of which types, and a timeline.',
+  fields: (t) => ({
+    a: t.field({ type: ActorRef, description: 'The first actor.', resolve: (r) => r.a }),
+    b: t.field({ type: ActorRef, description: 'The second actor.', resolve: (r) => r.b }),
+    sharedEventCount: t.int({
+      description: 'Events both took part in, in the window.',
+      resolve: (r) => r.summary.shared,
+    }),
+    first: t.field({
+      type: 'Date',
+      nullable: true,
+      description: 'Earliest possible day of their first shared event.',
+      resolve: (r) => r.summary.first,
+    }),
+    last: t.field({
+      type: 'Date',
+      nullable: true,
+      description: 'Latest possible day of their last shared event.',
+      resolve: (r) => r.summary.last,
+    }),
+    goldsteinAverage: t.float({
+      nullable: true,
+      description: "Mean Goldstein score of the shared events' types: above 0 cooperation, below 0 conflict.",
+      resolve: (r) => r.summary.goldsteinAverage,
+    }),
+    countsByType: t.field({
+      type: [RelationTypeCountRef],
+      description: 'Shared events by CAMEO type, most frequent first.',
+      resolve: (r) => {
+        const counts = new Map<string, number>();
+        for (const code of r.summary.codes) counts.set(code, (counts.get(code) ?? 0) + 1);
+        return [...counts]
+          .map(([code, count]) => ({ code, count }))
+          .sort((x, y) => y.count - x.count || (x.code < y.code ? -1 : 1));
+      },
+    }),
+    timeline: t.field({
+      type: [TimeBucketRef],
+      description:
+        'Shared events per interval, with Goldstein sums; an event known less precisely than the interval is spread over the buckets it overlaps.',
+      resolve: async (r, _a, ctx) =>
+        bucketize(await relationIntervalRows(ctx.db, r.a.id, r.b.id, r.window), r.interval, r.window),
+    }),
+    events: t.field({
+      type: EventConnection,
+      description: 'The shared events, newest first, keyset-paginated.',
+      args: {
+        first: t.arg.int({ required: false, defaultValue: 20, description: 'Page size, at most 100.' }),
+        after: t.arg.string({ required: false, description: 'endCursor of the previous page.' }),
+      },
+      resolve: async (r, args, ctx) => {
+        const limit = pageSize(args.first);
+        const rows = await relationEvents(
+          ctx.db,
+          r.a.id,
+          r.b.id,
+          r.window,
+          decodeDateCursor(args.after),
+          limit + 1,
+        );
+        return {
+          ...toConnection(rows, limit, args.after, eventCursor),
+          totalCount: async () => r.summary.shared,
+        };
+      },
+    }),
+  }),
+});
+
 builder.queryFields((t) => ({
+  relation: t.field({
+    type: RelationRef,
+    description:
+      'How two actors relate in a window: shared events, first and last, Goldstein average, counts by type and a timeline.',
+    args: {
+      a: t.arg.id({ required: true, description: 'One actor.' }),
+      b: t.arg.id({ required: true, description: 'The other actor.' }),
+      from: t.arg({
+        type: 'Date',
+        required: false,
+        description: 'Only events that may have happened on or after this day.',
+      }),
+      to: t.arg({
+        type: 'Date',
+        required: false,
+        description: 'Only events that may have happened on or before this day.',
+      }),
+      interval: t.arg({
+        type: IntervalEnum,
+        required: false,
+        defaultValue: 'MONTH',
+        description: 'Bucket size of the timeline (default MONTH).',
+      }),
+    },
+    resolve: async (_r, args, ctx) => {
+      const window = checkWindow({ from: args.from, to: args.to });
+      const a = await mustExist(ctx, String(args.a), 'a');
+      const b = await mustExist(ctx, String(args.b), 'b');
+      if (a.id === b.id)
+        throw new ParleyError(ErrorCode.BAD_USER_INPUT, 'a and b must be different actors.', {
+          argument: 'b',
+        });
+      const summary = await relationSummary(ctx.db, a.id, b.id, window);
+      return { a, b, window, interval: (args.interval ?? 'MONTH') as Interval, summary };
+    },
+  }),
   neighborhood: t.field({
     type: GraphRef,
     description: `The actors and events around one actor, as nodes and edges to draw. Ring by ring, actors are ranked by how many events they share with the ring inside them, and the strongest are kept up to \`limit\`; then the events tying at least two kept actors are added, those tying the most first, then the most recent (at most twice \`limit\`). Each actor contributes its ${EVENTS_PER_ACTOR} most recent events in the window, and rings beyond the first grow from the ${FRONTIER} strongest actors of the previous one.`,
