@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { ExecutionResult } from 'graphql';
 import { createYoga, type Plugin, useReadinessCheck, type YogaServerInstance } from 'graphql-yoga';
+import { identify } from './auth.ts';
 import type { Config } from './config.ts';
 import { maskError } from './errors.ts';
+import { armorPlugin, errorCodePlugin, introspectionPlugin, requestGuardPlugin } from './http/guards.ts';
 import type { Logger } from './logger.ts';
 import { type Database, QueryStats } from './neo4j/database.ts';
 import type { Context } from './schema/context.ts';
@@ -12,7 +14,7 @@ import { schema } from './schema/index.ts';
 export const STATS_HEADER = 'x-parley-stats';
 
 export interface AppOptions {
-  config: Pick<Config, 'graphiql' | 'queryStats' | 'env'>;
+  config: Pick<Config, 'graphiql' | 'queryStats' | 'env' | 'security'>;
   database: Database;
   logger: Logger;
 }
@@ -48,8 +50,10 @@ export function createApp({ config, database, logger }: AppOptions): App {
           defaultQuery: EXAMPLE_OPERATIONS[0]?.query,
         }
       : false,
-    // Cross-origin reads are off until an allow-list is configured.
-    cors: false,
+    // Cross-origin calls only from the configured allow-list; none by default.
+    cors: config.security.corsOrigins.length
+      ? { origin: config.security.corsOrigins, methods: ['GET', 'POST'], credentials: false, maxAge: 600 }
+      : false,
     maskedErrors: {
       maskError: (error, message) => {
         const masked = maskError(error, message);
@@ -75,10 +79,16 @@ export function createApp({ config, database, logger }: AppOptions): App {
         requestId,
         reportStats: config.queryStats || request.headers.get(STATS_HEADER) === '1',
         loaders: new Map(),
+        identity: identify(request.headers.get('authorization'), config.security.apiKeys),
+        publicReads: config.security.publicReads,
       };
       return ctx;
     },
     plugins: [
+      requestGuardPlugin(config.security.maxBodyBytes),
+      errorCodePlugin(),
+      introspectionPlugin(config.security.introspection),
+      armorPlugin(config.security),
       useReadinessCheck({
         endpoint: '/ready',
         check: async () => {

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { type ApiKey, parseApiKeys } from './auth.ts';
 
 const boolean = z
   .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'])
@@ -37,6 +38,20 @@ export const envSchema = z.object({
   PARLEY_SEED: boolean.default(true),
   PARLEY_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   PARLEY_QUERY_STATS: boolean.optional(),
+  PARLEY_API_KEYS: z.string().optional(),
+  PARLEY_PUBLIC_READS: boolean.default(true),
+  PARLEY_CORS_ORIGINS: z.string().optional(),
+  PARLEY_INTROSPECTION: boolean.optional(),
+  PARLEY_MAX_BODY_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(100 * 1024 * 1024)
+    .default(8 * 1024 * 1024),
+  PARLEY_MAX_DEPTH: z.coerce.number().int().min(2).max(100).default(12),
+  PARLEY_MAX_ALIASES: z.coerce.number().int().min(1).max(1000).default(30),
+  PARLEY_MAX_TOKENS: z.coerce.number().int().min(100).max(100_000).default(5_000),
+  PARLEY_MAX_COST: z.coerce.number().int().min(100).max(10_000_000).default(50_000),
 });
 
 export interface Config {
@@ -64,6 +79,21 @@ export interface Config {
   shutdownTimeoutMs: number;
   /** Report Cypher round trips and database time in every response's extensions. */
   queryStats: boolean;
+  security: {
+    apiKeys: ApiKey[];
+    /** Reads need no key. Writes always need an editor key. */
+    publicReads: boolean;
+    /** Origins allowed to call the API from a browser; empty: same origin only. */
+    corsOrigins: string[];
+    introspection: boolean;
+    /** Field suggestions ("did you mean …?") in validation errors. */
+    fieldSuggestions: boolean;
+    maxBodyBytes: number;
+    maxDepth: number;
+    maxAliases: number;
+    maxTokens: number;
+    maxCost: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -84,6 +114,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   }
   const e = parsed.data;
   const production = e.NODE_ENV === 'production';
+  let apiKeys: ApiKey[];
+  try {
+    apiKeys = parseApiKeys(e.PARLEY_API_KEYS);
+  } catch (err) {
+    throw new ConfigError(`Invalid configuration:\n  PARLEY_API_KEYS: ${(err as Error).message}`);
+  }
   const dataDir = path.resolve(cwd, e.PARLEY_DATA_DIR);
   return {
     env: e.NODE_ENV,
@@ -107,5 +143,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     seed: e.PARLEY_SEED,
     shutdownTimeoutMs: e.PARLEY_SHUTDOWN_TIMEOUT_MS,
     queryStats: e.PARLEY_QUERY_STATS ?? !production,
+    security: {
+      apiKeys,
+      publicReads: e.PARLEY_PUBLIC_READS,
+      corsOrigins: (e.PARLEY_CORS_ORIGINS ?? '')
+        .split(',')
+        .map((o) => o.trim())
+        .filter(Boolean),
+      introspection: e.PARLEY_INTROSPECTION ?? !production,
+      fieldSuggestions: !production,
+      maxBodyBytes: e.PARLEY_MAX_BODY_BYTES,
+      maxDepth: e.PARLEY_MAX_DEPTH,
+      maxAliases: e.PARLEY_MAX_ALIASES,
+      maxTokens: e.PARLEY_MAX_TOKENS,
+      maxCost: e.PARLEY_MAX_COST,
+    },
   };
 }

@@ -5,6 +5,12 @@ import { DatabaseUnavailableError } from './neo4j/database.ts';
 export const ErrorCode = {
   BAD_USER_INPUT: 'BAD_USER_INPUT',
   NOT_FOUND: 'NOT_FOUND',
+  BUNDLE_INVALID: 'BUNDLE_INVALID',
+  CONFLICT: 'CONFLICT',
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  FORBIDDEN: 'FORBIDDEN',
+  QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
+  PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
   DATABASE_UNAVAILABLE: 'DATABASE_UNAVAILABLE',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
@@ -42,9 +48,29 @@ export function maskError(error: unknown, message: string): Error {
       : masked;
   }
   if (original instanceof GraphQLError && original.extensions?.code) {
-    return error as Error;
+    if (original === error) return error as Error;
+    // A client error raised inside graphql-js (e.g. a scalar refusing a variable): keep
+    // graphql-js's message and position, with the original's code.
+    const outer = error as GraphQLError;
+    return new GraphQLError(outer.message, {
+      nodes: outer.nodes,
+      source: outer.source,
+      positions: outer.positions,
+      path: outer.path,
+      extensions: original.extensions,
+    });
   }
   if (error instanceof GraphQLError && !error.originalError) return error;
+  if (error instanceof GraphQLError && original instanceof GraphQLError) {
+    // graphql-js refusing an input value (an Int out of range, a malformed variable).
+    return new GraphQLError(error.message, {
+      nodes: error.nodes,
+      source: error.source,
+      positions: error.positions,
+      path: error.path,
+      extensions: { code: ErrorCode.BAD_USER_INPUT },
+    });
+  }
   return new GraphQLError(message, {
     ...(error instanceof GraphQLError ? { nodes: error.nodes, path: error.path } : {}),
     extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },

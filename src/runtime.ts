@@ -4,13 +4,13 @@ import { type HttpServer, listen } from './http/server.ts';
 import type { Logger } from './logger.ts';
 import { seed } from './modules/ingest/seed.ts';
 import { Database } from './neo4j/database.ts';
-import { type EmbeddedNeo4j, startEmbeddedNeo4j } from './neo4j/embedded.ts';
 import { migrate } from './neo4j/migrations.ts';
+import { type SupervisedNeo4j, superviseEmbeddedNeo4j } from './neo4j/supervisor.ts';
 
 export interface Parley {
   url: string;
   neo4jUri: string;
-  embedded: EmbeddedNeo4j | undefined;
+  embedded: SupervisedNeo4j | undefined;
   database: Database;
   http: HttpServer;
   /** Graceful stop: drain HTTP, close the driver, stop the embedded database. Idempotent. */
@@ -19,22 +19,14 @@ export interface Parley {
 
 /** Starts everything the API needs, in order, and returns a handle that stops it in reverse. */
 export async function startParley(config: Config, logger: Logger): Promise<Parley> {
-  let embedded: EmbeddedNeo4j | undefined;
+  let embedded: SupervisedNeo4j | undefined;
   let neo4jUri = config.neo4j.uri;
   if (!neo4jUri) {
     const started = Date.now();
-    embedded = await startEmbeddedNeo4j({
-      ...config.embedded,
-      logger,
-      onUnexpectedExit: (code, signal) =>
-        logger.error(
-          { code, signal },
-          'the embedded Neo4j exited unexpectedly; queries fail with DATABASE_UNAVAILABLE and /ready answers 503 until a restart',
-        ),
-    });
+    embedded = await superviseEmbeddedNeo4j({ ...config.embedded, logger }, logger);
     neo4jUri = embedded.uri;
     logger.info(
-      { uri: neo4jUri, pid: embedded.pid, home: config.embedded.home, ms: Date.now() - started },
+      { uri: neo4jUri, pid: embedded.pid(), home: config.embedded.home, ms: Date.now() - started },
       'embedded Neo4j ready',
     );
   }

@@ -1,7 +1,9 @@
+import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import path from 'node:path';
 import type { Writable } from 'node:stream';
+import { hashKey, ROLES } from '../auth.ts';
 import { ConfigError, loadConfig } from '../config.ts';
 import {
   countBundles,
@@ -27,6 +29,8 @@ const USAGE = `Usage: parley <command>
                              N bundles per transaction (default 25)
   export ARTICLE_ID          print an article's bundle as stored in the graph
   seed                       load the CAMEO codebook and the seed article
+  key [--role reader|editor|admin]
+                             make an API key and print its PARLEY_API_KEYS entry (default role: editor)
   generate [--size small|medium|large] [--actors N] [--events N] [--seed N] [--out FILE.jsonl]
                              write a synthetic graph as bundles, one per line (to stdout without --out)
 
@@ -210,6 +214,16 @@ async function main(argv: string[]): Promise<number> {
         return 1;
       }
       process.stdout.write(`${JSON.stringify(bundle, null, 2)}\n`);
+      return 0;
+    }
+    case 'key': {
+      // A new API key: the key for the client, and its hash for PARLEY_API_KEYS.
+      const role = args[0] === '--role' ? args[1] : 'editor';
+      if (!role || !(ROLES as readonly string[]).includes(role)) break;
+      const key = randomBytes(32).toString('base64url');
+      process.stdout.write(
+        `key (give it to the client; it is not stored):\n  ${key}\nPARLEY_API_KEYS entry:\n  ${role}:${hashKey(key)}\n`,
+      );
       return 0;
     }
     case 'seed': {

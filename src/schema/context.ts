@@ -1,4 +1,5 @@
 import type DataLoader from 'dataloader';
+import type { Identity } from '../auth.ts';
 import type { Logger } from '../logger.ts';
 import type { Database, QueryStats, Session } from '../neo4j/database.ts';
 
@@ -13,6 +14,10 @@ export interface Context {
   reportStats: boolean;
   /** Per-request loaders for one-to-many fields, by name and arguments (modules/common/loaders.ts). */
   loaders: Map<string, DataLoader<string, unknown>>;
+  /** Who is asking, from the bearer API key. */
+  identity: Identity;
+  /** Whether reads are allowed without a key (configuration). */
+  publicReads: boolean;
 }
 
 export interface AppServices {

@@ -9,6 +9,7 @@ import '../modules/article/article.schema.ts';
 import '../modules/search/search.schema.ts';
 import '../modules/exploration/exploration.schema.ts';
 import '../modules/stats/stats.schema.ts';
+import '../modules/curation/curation.schema.ts';
 import '../modules/analytics/analytics.schema.ts';
 
 /** The assembled schema. */

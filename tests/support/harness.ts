@@ -1,5 +1,6 @@
 import { inject } from 'vitest';
 import { type App, createApp } from '../../src/app.ts';
+import { loadConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/logger.ts';
 import { Database } from '../../src/neo4j/database.ts';
 
@@ -21,7 +22,7 @@ export function testApp(
   config: Partial<Parameters<typeof createApp>[0]['config']> = {},
 ): App {
   return createApp({
-    config: { env: 'test', graphiql: false, queryStats: true, ...config },
+    config: { env: 'test', graphiql: false, queryStats: true, security: loadConfig({}).security, ...config },
     database,
     logger,
   });

@@ -8,11 +8,14 @@ export interface ParleyProcess {
   child: ChildProcess;
   url: string;
   neo4jUri: string;
+  /** The embedded Neo4j's process; follows restarts by the supervisor. */
   javaPid: number | undefined;
   startMs: number;
   lines: string[];
   /** Sends a signal and resolves with the exit code. */
   stop(signal?: NodeJS.Signals): Promise<number | null>;
+  /** Resolves with the exit code, without sending anything. */
+  exited: Promise<number | null>;
 }
 
 /** Runs the real entry point (`npm start`'s command) as a child process, as a user would. */
@@ -26,47 +29,47 @@ export async function startParleyProcess(
     env: { ...process.env, PORT: '0', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const lines: string[] = [];
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  let javaPid: number | undefined;
-  let neo4jUri = env.NEO4J_URI ?? '';
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`parley did not start:\n${lines.join('\n')}`)),
-      timeoutMs,
-    );
-    exited.then((code) => {
-      clearTimeout(timer);
-      reject(new Error(`parley exited with ${code} before it was up:\n${lines.join('\n')}`));
-    });
-    const onLine = (line: string) => {
-      lines.push(line);
-      if (!line.startsWith('{')) return;
-      const entry = JSON.parse(line) as { msg?: string; pid?: number; uri?: string; url?: string };
-      if (entry.msg === 'embedded Neo4j ready') {
-        javaPid = entry.pid;
-        neo4jUri = entry.uri ?? '';
-      }
-      if (entry.msg === 'parley started' && entry.url) {
-        clearTimeout(timer);
-        resolve(entry.url);
-      }
-    };
-    createInterface({ input: child.stdout! }).on('line', onLine);
-    createInterface({ input: child.stderr! }).on('line', (l) => lines.push(l));
-  });
-  return {
+  const proc: ParleyProcess = {
     child,
-    url,
-    neo4jUri,
-    javaPid,
-    startMs: Date.now() - started,
-    lines,
+    url: '',
+    neo4jUri: env.NEO4J_URI ?? '',
+    javaPid: undefined,
+    startMs: 0,
+    lines: [],
+    exited,
     stop: async (signal = 'SIGTERM') => {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
       return exited;
     },
   };
+  proc.url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`parley did not start:\n${proc.lines.join('\n')}`)),
+      timeoutMs,
+    );
+    exited.then((code) => {
+      clearTimeout(timer);
+      reject(new Error(`parley exited with ${code} before it was up:\n${proc.lines.join('\n')}`));
+    });
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      proc.lines.push(line);
+      if (!line.startsWith('{')) return;
+      const entry = JSON.parse(line) as { msg?: string; pid?: number; uri?: string; url?: string };
+      if (entry.msg === 'embedded Neo4j ready') {
+        proc.javaPid = entry.pid;
+        proc.neo4jUri = entry.uri ?? '';
+      }
+      if (entry.msg === 'embedded Neo4j restarted') proc.javaPid = entry.pid;
+      if (entry.msg === 'parley started' && entry.url) {
+        clearTimeout(timer);
+        resolve(entry.url);
+      }
+    });
+    createInterface({ input: child.stderr! }).on('line', (l) => proc.lines.push(l));
+  });
+  proc.startMs = Date.now() - started;
+  return proc;
 }
 
 export function isAlive(pid: number): boolean {

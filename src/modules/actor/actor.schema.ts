@@ -10,6 +10,7 @@ import {
   toConnection,
 } from '../common/connection.ts';
 import { ActorKindEnum, EventStatusEnum, RoleEnum } from '../common/enums.ts';
+import { checkId } from '../common/ids.ts';
 import { groupBy, keyedLoader } from '../common/loaders.ts';
 import { SortOrder } from '../common/scalars.ts';
 import type { EventFilter, EventRow, MentionRow } from '../event/event.repository.ts';
@@ -322,7 +323,7 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'One actor by its canonical slug, e.g. `actor(id: "belarus")`; null when there is none.',
     args: { id: t.arg.id({ required: true, description: 'The slug.' }) },
-    resolve: (_r, { id }, ctx) => loadOrNull(ActorRef.getDataloader(ctx), String(id)),
+    resolve: (_r, { id }, ctx) => loadOrNull(ActorRef.getDataloader(ctx), checkId(id, 'id')),
   }),
   actors: t.field({
     type: ActorConnection,

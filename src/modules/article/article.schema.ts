@@ -2,6 +2,7 @@ import { builder } from '../../schema/builder.ts';
 import type { Context } from '../../schema/context.ts';
 import { connectionType } from '../common/connection.schema.ts';
 import { decodeDateCursor, encodeCursor, pageSize, toConnection } from '../common/connection.ts';
+import { checkId } from '../common/ids.ts';
 import { groupBy, keyedLoader } from '../common/loaders.ts';
 import type { MentionRow } from '../event/event.repository.ts';
 import { ArticleRef, loadOrNull, MentionRef } from '../refs.ts';
@@ -51,7 +52,7 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'One article by id; null when there is none.',
     args: { id: t.arg.id({ required: true, description: 'The article id.' }) },
-    resolve: (_r, { id }, ctx) => loadOrNull(ArticleRef.getDataloader(ctx), String(id)),
+    resolve: (_r, { id }, ctx) => loadOrNull(ArticleRef.getDataloader(ctx), checkId(id, 'id')),
   }),
   articles: t.field({
     type: ArticleConnection,

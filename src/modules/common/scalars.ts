@@ -28,3 +28,10 @@ export const SortOrder = builder.enumType('SortOrder', {
     DESC: { description: 'Newest first.' },
   } as const,
 });
+
+export const JSONScalar = builder.scalarType('JSON', {
+  description:
+    'Any JSON value; used for whole article bundles, which are validated against their own schema.',
+  serialize: (value) => value,
+  parseValue: (value) => value,
+});

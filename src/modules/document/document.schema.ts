@@ -2,6 +2,7 @@ import { builder } from '../../schema/builder.ts';
 import type { Context } from '../../schema/context.ts';
 import type { ActorRow } from '../actor/actor.repository.ts';
 import { DocumentKindEnum } from '../common/enums.ts';
+import { checkId } from '../common/ids.ts';
 import { groupBy, keyedLoader } from '../common/loaders.ts';
 import type { EventRow } from '../event/event.repository.ts';
 import { ActorRef, DocumentRef, EventRef, loadOrNull } from '../refs.ts';
@@ -61,6 +62,6 @@ builder.queryField('document', (t) =>
     nullable: true,
     description: 'One document by id; null when there is none.',
     args: { id: t.arg.id({ required: true, description: 'The document id.' }) },
-    resolve: (_r, { id }, ctx) => loadOrNull(DocumentRef.getDataloader(ctx), String(id)),
+    resolve: (_r, { id }, ctx) => loadOrNull(DocumentRef.getDataloader(ctx), checkId(id, 'id')),
   }),
 );

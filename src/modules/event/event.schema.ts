@@ -5,6 +5,7 @@ import { type ActorRow, countEventsOfActors, eventsOfActors } from '../actor/act
 import { connectionType } from '../common/connection.schema.ts';
 import { decodeDateCursor, encodeCursor, pageSize, toConnection } from '../common/connection.ts';
 import { EventStatusEnum, PrecisionEnum, QualifierEnum, RoleEnum } from '../common/enums.ts';
+import { checkId } from '../common/ids.ts';
 import { DateScalar, SortOrder } from '../common/scalars.ts';
 import {
   ActorRef,
@@ -272,9 +273,7 @@ export function checkEventFilter(
   if (filter.typePrefix && !/^\d{1,4}$/.test(filter.typePrefix)) {
     throw new ParleyError(ErrorCode.BAD_USER_INPUT, 'filter.typePrefix must be 1 to 4 digits, e.g. "03".');
   }
-  if (filter.actorId && filter.actorId.length > 120) {
-    throw new ParleyError(ErrorCode.BAD_USER_INPUT, 'filter.actorId is too long to be an id.');
-  }
+  if (filter.actorId) checkId(filter.actorId, 'filter.actorId');
   if (filter.from && filter.to && filter.from > filter.to) {
     throw new ParleyError(ErrorCode.BAD_USER_INPUT, 'filter.from must not be after filter.to.');
   }
@@ -289,7 +288,7 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'One event by its id; null when there is none.',
     args: { id: t.arg.id({ required: true, description: 'The event id.' }) },
-    resolve: (_r, { id }, ctx) => loadOrNull(EventRef.getDataloader(ctx), String(id)),
+    resolve: (_r, { id }, ctx) => loadOrNull(EventRef.getDataloader(ctx), checkId(id, 'id')),
   }),
   events: t.field({
     type: EventConnection,
@@ -329,7 +328,18 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'One CAMEO event type by code.',
     args: { code: t.arg.string({ required: true, description: 'CAMEO code, e.g. "036".' }) },
-    resolve: (_r, { code }, ctx) => loadOrNull(EventTypeRef.getDataloader(ctx), code),
+    resolve: (_r, { code }, ctx) => {
+      if (!/^\d{2,4}$/.test(code)) {
+        throw new ParleyError(
+          ErrorCode.BAD_USER_INPUT,
+          'code must be a CAMEO code of 2 to 4 digits, e.g. "036".',
+          {
+            argument: 'code',
+          },
+        );
+      }
+      return loadOrNull(EventTypeRef.getDataloader(ctx), code);
+    },
   }),
   eventTypes: t.field({
     type: [EventTypeRef],

@@ -7,6 +7,7 @@ import { IntervalEnum, TimeBucketRef } from '../analytics/analytics.schema.ts';
 import { bucketize, type Interval } from '../analytics/buckets.ts';
 import { decodeDateCursor, pageSize, toConnection } from '../common/connection.ts';
 import { RoleEnum } from '../common/enums.ts';
+import { checkFactId, checkId } from '../common/ids.ts';
 import { mentionsLoader } from '../event/event.loaders.ts';
 import type { EventRow, MentionRow } from '../event/event.repository.ts';
 import { EventConnection, eventCursor } from '../event/event.schema.ts';
@@ -39,8 +40,7 @@ function checkWindow(w: Window): Window {
 }
 
 async function mustExist(ctx: Context, id: string, argument: string): Promise<ActorRow> {
-  if (id.length > 120)
-    throw new ParleyError(ErrorCode.BAD_USER_INPUT, `${argument} is too long to be an id.`, { argument });
+  checkId(id, argument);
   const actor = await loadOrNull(ActorRef.getDataloader(ctx), id);
   if (!actor) throw new ParleyError(ErrorCode.NOT_FOUND, `No actor with id "${id}".`, { argument, id });
   return actor;
@@ -633,10 +633,10 @@ builder.queryFields((t) => ({
         throw new ParleyError(ErrorCode.BAD_USER_INPUT, 'Give exactly one of eventId and factId.');
       }
       if (args.eventId) {
-        const event = await loadOrNull(EventRef.getDataloader(ctx), String(args.eventId));
+        const event = await loadOrNull(EventRef.getDataloader(ctx), checkId(args.eventId, 'eventId'));
         return event ? { mentions: await mentionsLoader(ctx).load(event.id) } : null;
       }
-      const mentions = await factMentionsLoader(ctx).load(String(args.factId));
+      const mentions = await factMentionsLoader(ctx).load(checkFactId(args.factId, 'factId'));
       return { mentions };
     },
   }),

@@ -1,0 +1,2 @@
+OPTIONAL MATCH (t:EventType {code: $code})
+RETURN t IS NOT NULL AS exists
