@@ -1,6 +1,7 @@
 import { ErrorCode, ParleyError } from '../../errors.ts';
 import { builder } from '../../schema/builder.ts';
 import type { Context } from '../../schema/context.ts';
+import { orderArgs, pageArgs, windowArgs } from '../common/args.ts';
 import { connectionType } from '../common/connection.schema.ts';
 import {
   decodeCursor,
@@ -12,7 +13,6 @@ import {
 import { ActorKindEnum, EventStatusEnum, RoleEnum } from '../common/enums.ts';
 import { checkId } from '../common/ids.ts';
 import { groupBy, keyedLoader } from '../common/loaders.ts';
-import { SortOrder } from '../common/scalars.ts';
 import type { EventFilter, EventRow, MentionRow } from '../event/event.repository.ts';
 import { checkEventFilter, EventConnection, eventCursor } from '../event/event.schema.ts';
 import { ActorRef, CountryRef, loadOrNull, MentionRef, OrganizationRef, PersonRef } from '../refs.ts';
@@ -218,14 +218,8 @@ ActorRef.implement({
         'Events the actor took part in, by date, keyset-paginated (a hub with 10 000 events pages cheaply).',
       args: {
         filter: t.arg({ type: ActorEventFilterInput, required: false, description: 'Which events.' }),
-        order: t.arg({
-          type: SortOrder,
-          required: false,
-          defaultValue: 'ASC',
-          description: 'ASC: oldest first (default).',
-        }),
-        first: t.arg.int({ required: false, defaultValue: 20, description: 'Page size, at most 100.' }),
-        after: t.arg.string({ required: false, description: 'endCursor of the previous page.' }),
+        ...orderArgs,
+        ...pageArgs,
       },
       resolve: async (actor, args, ctx) => {
         const filter = checkEventFilter(args.filter, args.order);
@@ -272,16 +266,7 @@ ActorRef.implement({
       type: [NeighborRef],
       description: 'Actors that share events with this one, most shared first.',
       args: {
-        from: t.arg({
-          type: 'Date',
-          required: false,
-          description: 'Only events that may have happened on or after this day.',
-        }),
-        to: t.arg({
-          type: 'Date',
-          required: false,
-          description: 'Only events that may have happened on or before this day.',
-        }),
+        ...windowArgs,
         first: t.arg.int({
           required: false,
           defaultValue: 20,
@@ -330,8 +315,7 @@ builder.queryFields((t) => ({
     description: 'Actors in id order, filtered and keyset-paginated.',
     args: {
       filter: t.arg({ type: ActorFilterInput, required: false, description: 'Which actors.' }),
-      first: t.arg.int({ required: false, defaultValue: 20, description: 'Page size, at most 100.' }),
-      after: t.arg.string({ required: false, description: 'endCursor of the previous page.' }),
+      ...pageArgs,
     },
     resolve: async (_r, args, ctx) => {
       const limit = pageSize(args.first);

@@ -1,5 +1,6 @@
 import { ErrorCode, ParleyError } from '../../errors.ts';
 import { builder } from '../../schema/builder.ts';
+import { windowArgs } from '../common/args.ts';
 import { ActorKindEnum } from '../common/enums.ts';
 import { DateScalar } from '../common/scalars.ts';
 import { checkEventFilter, EventFilterInput, QUAD_CLASS_NAMES } from '../event/event.schema.ts';
@@ -146,16 +147,7 @@ builder.queryFields((t) => ({
     description:
       'The most active, most connected or most cooperative actors over the events of a window (events whose date interval overlaps it).',
     args: {
-      from: t.arg({
-        type: 'Date',
-        required: false,
-        description: 'Only events that may have happened on or after this day.',
-      }),
-      to: t.arg({
-        type: 'Date',
-        required: false,
-        description: 'Only events that may have happened on or before this day.',
-      }),
+      ...windowArgs,
       by: t.arg({
         type: TopActorsByEnum,
         required: false,

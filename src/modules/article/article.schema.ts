@@ -1,5 +1,6 @@
 import { builder } from '../../schema/builder.ts';
 import type { Context } from '../../schema/context.ts';
+import { pageArgs } from '../common/args.ts';
 import { connectionType } from '../common/connection.schema.ts';
 import { decodeDateCursor, encodeCursor, pageSize, toConnection } from '../common/connection.ts';
 import { checkId } from '../common/ids.ts';
@@ -60,8 +61,7 @@ builder.queryFields((t) => ({
     args: {
       publisher: t.arg.string({ required: false, description: 'Only from this publisher.' }),
       language: t.arg.string({ required: false, description: 'Only in this language (ISO 639-1).' }),
-      first: t.arg.int({ required: false, defaultValue: 20, description: 'Page size, at most 100.' }),
-      after: t.arg.string({ required: false, description: 'endCursor of the previous page.' }),
+      ...pageArgs,
     },
     resolve: async (_r, args, ctx) => {
       const limit = pageSize(args.first);

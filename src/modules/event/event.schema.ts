@@ -2,11 +2,12 @@ import { ErrorCode, ParleyError } from '../../errors.ts';
 import { builder } from '../../schema/builder.ts';
 import type { Context } from '../../schema/context.ts';
 import { type ActorRow, countEventsOfActors, eventsOfActors } from '../actor/actor.repository.ts';
+import { orderArgs, pageArgs } from '../common/args.ts';
 import { connectionType } from '../common/connection.schema.ts';
 import { decodeDateCursor, encodeCursor, pageSize, toConnection } from '../common/connection.ts';
 import { EventStatusEnum, PrecisionEnum, QualifierEnum, RoleEnum } from '../common/enums.ts';
 import { checkId } from '../common/ids.ts';
-import { DateScalar, SortOrder } from '../common/scalars.ts';
+import { DateScalar } from '../common/scalars.ts';
 import {
   ActorRef,
   ArticleRef,
@@ -295,14 +296,8 @@ builder.queryFields((t) => ({
     description: 'Events in date order (by earliest possible day, then id), filtered and keyset-paginated.',
     args: {
       filter: t.arg({ type: EventFilterInput, required: false, description: 'Which events.' }),
-      order: t.arg({
-        type: SortOrder,
-        required: false,
-        defaultValue: 'ASC',
-        description: 'ASC: oldest first (default).',
-      }),
-      first: t.arg.int({ required: false, defaultValue: 20, description: 'Page size, at most 100.' }),
-      after: t.arg.string({ required: false, description: 'endCursor of the previous page.' }),
+      ...orderArgs,
+      ...pageArgs,
     },
     resolve: async (_r, args, ctx) => {
       const filter = checkEventFilter(args.filter, args.order);

@@ -5,6 +5,7 @@ import type { ActorRow } from '../actor/actor.repository.ts';
 import { FactRef, type FactShape, factMentionsLoader } from '../actor/actor.schema.ts';
 import { IntervalEnum, TimeBucketRef } from '../analytics/analytics.schema.ts';
 import { bucketize, type Interval } from '../analytics/buckets.ts';
+import { pageArgs, windowArgs } from '../common/args.ts';
 import { decodeDateCursor, pageSize, toConnection } from '../common/connection.ts';
 import { RoleEnum } from '../common/enums.ts';
 import { checkFactId, checkId } from '../common/ids.ts';
@@ -392,8 +393,7 @@ const RelationRef = builder.objectRef<RelationShape>('Relation').implement({
       type: EventConnection,
       description: 'The shared events, newest first, keyset-paginated.',
       args: {
-        first: t.arg.int({ required: false, defaultValue: 20, description: 'Page size, at most 100.' }),
-        after: t.arg.string({ required: false, description: 'endCursor of the previous page.' }),
+        ...pageArgs,
       },
       resolve: async (r, args, ctx) => {
         const limit = pageSize(args.first);
@@ -422,16 +422,7 @@ builder.queryFields((t) => ({
     args: {
       a: t.arg.id({ required: true, description: 'One actor.' }),
       b: t.arg.id({ required: true, description: 'The other actor.' }),
-      from: t.arg({
-        type: 'Date',
-        required: false,
-        description: 'Only events that may have happened on or after this day.',
-      }),
-      to: t.arg({
-        type: 'Date',
-        required: false,
-        description: 'Only events that may have happened on or before this day.',
-      }),
+      ...windowArgs,
       interval: t.arg({
         type: IntervalEnum,
         required: false,
@@ -461,16 +452,7 @@ builder.queryFields((t) => ({
         defaultValue: 1,
         description: 'How many rings of actors, 1 to 3.',
       }),
-      from: t.arg({
-        type: 'Date',
-        required: false,
-        description: 'Only events that may have happened on or after this day.',
-      }),
-      to: t.arg({
-        type: 'Date',
-        required: false,
-        description: 'Only events that may have happened on or before this day.',
-      }),
+      ...windowArgs,
       roles: t.arg({ type: [RoleEnum], required: false, description: 'Only participations in these roles.' }),
       limit: t.arg.int({
         required: false,
