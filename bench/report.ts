@@ -222,7 +222,7 @@ export function markdown(r: Report): string {
       .map(([k, v]) => `${k} ${v}`)
       .join(', ')} |`,
     `| load average (1, 5, 15 min) | start ${m.loadAverageStart.map((v) => fmt(v, 2)).join(', ')}; end ${m.loadAverageEnd?.map((v) => fmt(v, 2)).join(', ') ?? '—'} |`,
-    `| other busy processes at start | ${m.busyProcessesStart.length ? m.busyProcessesStart.join('; ') : 'none'} |`,
+    `| other busy processes at start (ps %CPU, averaged over their life) | ${m.busyProcessesStart.length ? m.busyProcessesStart.join('; ') : 'none'} |`,
     '',
     `Settings: ${r.settings.warmup} warm-up iterations, up to ${r.settings.iterations} timed sequential iterations per system (at most ${fmt(r.settings.maxLatencyMs / 1000, 0)} s), throughput with ${r.settings.connections} operations in flight for ${r.settings.loadSec} s per system; both split into ${r.settings.rounds} rounds in which the three systems take turns, so that load from elsewhere on the machine falls on all three alike. Ingest batch: ${r.settings.batch} bundles per transaction.`,
     '',

@@ -150,7 +150,7 @@ function machine(): Machine {
   };
 }
 
-/** Processes using more than 20% of a core right now, other than this one. */
+/** Processes other than this one whose CPU use, as ps reports it (averaged since they started), is above 20%. */
 function busyProcesses(): string[] {
   try {
     const out = execFileSync('ps', ['-eo', 'pid=,pcpu=,comm=', '--sort=-pcpu'], { encoding: 'utf8' });
