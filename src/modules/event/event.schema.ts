@@ -249,15 +249,7 @@ export const EventFilterInput = builder.inputType('EventFilter', {
   }),
 });
 
-export type EventFilterArg = {
-  actorId?: string | null;
-  role?: string | null;
-  type?: string | null;
-  typePrefix?: string | null;
-  from?: string | null;
-  to?: string | null;
-  status?: string | null;
-};
+export type EventFilterArg = Omit<EventFilter, 'order'>;
 
 /** Checks the parts of a filter GraphQL types cannot, with a stable error code. */
 export function checkEventFilter(
