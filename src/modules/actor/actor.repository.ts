@@ -86,17 +86,20 @@ export async function countEventsOfActors(
   return new Map(rows.map((r) => [r.actorId, r.count]));
 }
 
+/** A structural fact's own properties, as the graph stores them on its relationship. */
+export interface FactRow {
+  id: string;
+  title: string | null;
+  since: string | null;
+  until: string | null;
+  sources: string[] | null;
+}
+
 export interface StructureRow {
   actorId: string;
   type: 'MEMBER_OF' | 'PART_OF' | 'HOLDS_POSITION';
   outgoing: boolean;
-  fact: {
-    id: string;
-    title: string | null;
-    since: string | null;
-    until: string | null;
-    sources: string[] | null;
-  };
+  fact: FactRow;
   other: ActorRow;
 }
 

@@ -1,7 +1,7 @@
 import { ErrorCode, ParleyError } from '../../errors.ts';
 import { type Cypher, cypher } from '../../neo4j/cypher.ts';
 import type { Session } from '../../neo4j/database.ts';
-import type { ActorRow } from '../actor/actor.repository.ts';
+import type { ActorRow, FactRow } from '../actor/actor.repository.ts';
 import type { EventRow } from '../event/event.repository.ts';
 
 const Q = {
@@ -63,13 +63,7 @@ export interface PathRel {
   role: string | null;
   start: string;
   end: string;
-  fact: {
-    id: string;
-    title: string | null;
-    since: string | null;
-    until: string | null;
-    sources: string[] | null;
-  } | null;
+  fact: FactRow | null;
 }
 
 export async function shortestPaths(
