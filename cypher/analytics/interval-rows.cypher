@@ -5,6 +5,8 @@
 // With $actorId, only the events that actor took part in ($role: in that role); without, $role
 // means "has some participant in that role". Exactly one branch of the union reads anything:
 // the WITH … WHERE keeps the second from scanning every event when an actor is given.
+// Dates travel as ISO strings (which sort as the dates do): the driver then builds no Date
+// objects for a few thousand rows, and nothing converts them back.
 CALL () {
   MATCH (:Actor {id: $actorId})-[p:PARTICIPATED_IN]->(e:Event)
   WHERE ($role IS NULL OR p.role = $role)
@@ -23,5 +25,5 @@ WHERE ($from IS NULL OR e.latest >= date($from))
   AND ($type IS NULL OR e.cameoCode = $type)
   AND ($typePrefix IS NULL OR e.cameoCode STARTS WITH $typePrefix)
 MATCH (e)-[:OF_TYPE]->(t:EventType)
-RETURN e.earliest AS earliest, e.latest AS latest, avg(t.goldstein) AS goldstein, count(e) AS count
+RETURN toString(e.earliest) AS earliest, toString(e.latest) AS latest, avg(t.goldstein) AS goldstein, count(e) AS count
 ORDER BY earliest, latest

@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventsOfActors } from '../../src/modules/actor/actor.repository.ts';
+import type { EventFilter } from '../../src/modules/event/event.repository.ts';
+import { QueryStats } from '../../src/neo4j/database.ts';
 import { ensureGeneratedGraph, GENERATED } from '../support/generated.ts';
 import { execute, testApp, testDatabase } from '../support/harness.ts';
 
@@ -91,6 +94,50 @@ describe('round trips on a graph of 1 000 actors and 20 000 events', () => {
       id: hub.id,
     });
     expect(count.data.actor.events.totalCount).toBe(hub.events);
+  });
+});
+
+describe('an actor’s events: the index walk and the expansion give the same pages', () => {
+  // Hubs take the walk down the Event(earliest, id) index, other actors the expansion of their
+  // events (cypher/actor/events-page.cypher); forcing each plan must not change a single row.
+  const pages = async (plan: 'expand' | 'walk', ids: string[], filter: EventFilter, size: number) => {
+    const session = db.scoped(new QueryStats());
+    const out = new Map<string, string[]>(ids.map((id) => [id, []]));
+    let after: Record<string, { date: string; id: string } | null> = Object.fromEntries(
+      ids.map((id) => [id, null]),
+    );
+    for (let page = 0; page < 3; page++) {
+      for (const id of ids) {
+        const rows =
+          (await eventsOfActors(session, [id], filter, after[id] ?? null, size, plan)).get(id) ?? [];
+        out.get(id)!.push(...rows.map((e) => `${e.earliest}/${e.id}`));
+        const last = rows.at(-1);
+        after = { ...after, [id]: last ? { date: String(last.earliest), id: last.id } : null };
+      }
+    }
+    return out;
+  };
+
+  it.each([
+    ['newest first', { order: 'DESC' }],
+    ['oldest first', { order: 'ASC' }],
+    ['newest first up to a date', { order: 'DESC', to: '2021-06-30' }],
+    ['oldest first up to a date', { order: 'ASC', to: '2021-06-30' }],
+  ] as [string, EventFilter][])('%s', async (_name, filter) => {
+    const quiet = await db.driver.executeQuery(
+      `MATCH (a:Actor) WHERE a.id STARTS WITH $p WITH a, COUNT { (a)-[:PARTICIPATED_IN]->() } AS d
+       WHERE d > 0 RETURN a.id AS id ORDER BY d, a.id LIMIT 2`,
+      { p: `${GENERATED.idPrefix}-` },
+    );
+    const ids = [...hubs.map((h) => h.id), ...quiet.records.map((r) => r.get('id') as string)];
+    const walk = await pages('walk', ids, filter, 40);
+    const expand = await pages('expand', ids, filter, 40);
+    expect(walk).toEqual(expand);
+    expect(walk.get(hubs[0]!.id)).toHaveLength(120);
+    const hub = walk.get(hubs[0]!.id)!;
+    const sorted = [...hub].sort();
+    expect(hub).toEqual(filter.order === 'DESC' ? sorted.reverse() : sorted);
+    if (filter.to) expect(hub.every((k) => k.slice(0, 10) <= filter.to!)).toBe(true);
   });
 });
 

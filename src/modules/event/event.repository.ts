@@ -1,4 +1,4 @@
-import { cypher } from '../../neo4j/cypher.ts';
+import { type Cypher, cypher } from '../../neo4j/cypher.ts';
 import type { Session } from '../../neo4j/database.ts';
 import type { ActorRow } from '../actor/actor.repository.ts';
 import type { DocumentRow } from '../document/document.repository.ts';
@@ -90,17 +90,54 @@ export async function eventsByIds(db: Session, ids: readonly string[]): Promise<
   return (await db.read<{ event: EventRow }>(Q.byIds, { ids })).map((r) => r.event);
 }
 
+/**
+ * A statement in (earliest, id) order, once per direction: {{DIR}} becomes ASC or DESC and
+ * {{CMP}} the keyset comparison (> or <). A plain ORDER BY lets Neo4j read the
+ * Event(earliest, id) index in order instead of sorting; the two texts come from this fixed pair.
+ */
+export function byDirection(template: Cypher): Record<'ASC' | 'DESC', Cypher> {
+  const splice = (dir: 'ASC' | 'DESC', cmp: '<' | '>'): Cypher => ({
+    name: `${template.name}[${dir}]`,
+    text: template.text.replaceAll('{{DIR}}', dir).replaceAll('{{CMP}}', cmp),
+  });
+  return { ASC: splice('ASC', '>'), DESC: splice('DESC', '<') };
+}
+
+/** The first and last days a Neo4j Date holds: the ends of an unbounded index walk. */
+const FIRST_DAY = '0001-01-01';
+const LAST_DAY = '9999-12-31';
+
+/**
+ * Where an in-order walk of the Event(earliest, id) index starts and stops ($walkLow, $walkHigh):
+ * the cursor's date on the side the walk starts from, the window's end `to` on the high side.
+ * Only `earliest` is indexed, so the window's start (`from`, a bound on `latest`) stays a filter.
+ */
+export function walkBounds(
+  desc: boolean,
+  afterDate: string | null,
+  to: string | null,
+): { walkLow: string; walkHigh: string } {
+  if (!desc) return { walkLow: afterDate ?? FIRST_DAY, walkHigh: to ?? LAST_DAY };
+  const high = afterDate && to ? (afterDate < to ? afterDate : to) : (afterDate ?? to);
+  return { walkLow: FIRST_DAY, walkHigh: high ?? LAST_DAY };
+}
+
+const listQueries = byDirection(cypher('event/list'));
+
 export async function listEvents(
   db: Session,
   filter: EventFilter,
   after: { date: string; id: string } | null,
   limit: number,
 ): Promise<EventRow[]> {
-  const rows = await db.read<{ event: EventRow }>(Q.list, {
-    ...eventFilterParams(filter),
-    afterDate: after?.date ?? null,
+  const params = eventFilterParams(filter);
+  const afterDate = after?.date ?? null;
+  const rows = await db.read<{ event: EventRow }>(listQueries[params.desc ? 'DESC' : 'ASC'], {
+    ...params,
+    afterDate,
     afterId: after?.id ?? null,
     limit,
+    ...walkBounds(params.desc, afterDate, params.to),
   });
   return rows.map((r) => r.event);
 }
