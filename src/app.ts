@@ -10,11 +10,13 @@ import { type Database, QueryStats } from './neo4j/database.ts';
 import type { Context } from './schema/context.ts';
 import { EXAMPLE_OPERATIONS } from './schema/examples.ts';
 import { schema } from './schema/index.ts';
+import { explorerPlugin } from './web/static.ts';
 
 export const STATS_HEADER = 'x-parley-stats';
 
 export interface AppOptions {
-  config: Pick<Config, 'graphiql' | 'queryStats' | 'env' | 'security'>;
+  /** Without `explorer`, only the API is served (what the in-process tests want). */
+  config: Pick<Config, 'graphiql' | 'queryStats' | 'env' | 'security'> & Partial<Pick<Config, 'explorer'>>;
   database: Database;
   logger: Logger;
 }
@@ -85,6 +87,8 @@ export function createApp({ config, database, logger }: AppOptions): App {
       return ctx;
     },
     plugins: [
+      // The explorer's page and assets (GET / and /assets/*) are answered before anything else.
+      config.explorer ? explorerPlugin() : {},
       requestGuardPlugin(config.security.maxBodyBytes),
       errorCodePlugin(),
       introspectionPlugin(config.security.introspection),

@@ -36,6 +36,7 @@ export const envSchema = z.object({
   PARLEY_NEO4J_START_TIMEOUT_MS: z.coerce.number().int().positive().default(180_000),
   PARLEY_GRAPHIQL: boolean.optional(),
   PARLEY_SEED: boolean.default(true),
+  PARLEY_EXPLORER: boolean.default(true),
   PARLEY_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   PARLEY_QUERY_STATS: boolean.optional(),
   PARLEY_API_KEYS: z.string().optional(),
@@ -76,6 +77,8 @@ export interface Config {
   graphiql: boolean;
   /** Load the CAMEO codebook and the seed article into an empty database at start-up. */
   seed: boolean;
+  /** Serve the explorer (web/dist) at `/`. */
+  explorer: boolean;
   shutdownTimeoutMs: number;
   /** Report Cypher round trips and database time in every response's extensions. */
   queryStats: boolean;
@@ -141,6 +144,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     },
     graphiql: e.PARLEY_GRAPHIQL ?? !production,
     seed: e.PARLEY_SEED,
+    explorer: e.PARLEY_EXPLORER,
     shutdownTimeoutMs: e.PARLEY_SHUTDOWN_TIMEOUT_MS,
     queryStats: e.PARLEY_QUERY_STATS ?? !production,
     security: {

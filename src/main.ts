@@ -27,6 +27,7 @@ try {
     [
       '',
       `  Parley is up in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+      ...(config.explorer ? [`  Explorer  ${parley.url}/   (open it in a browser)`] : []),
       `  GraphQL   ${parley.url}/graphql${config.graphiql ? '   (GraphiQL: open it in a browser)' : ''}`,
       `  Health    ${parley.url}/health   Ready ${parley.url}/ready`,
       `  Neo4j     ${neo4j}`,
