@@ -1,13 +1,26 @@
 // The events that tie the kept actors together: those with at least two kept participants,
-// the most connecting first, then the most recent.
+// the most connecting first, then the most recent, among each kept actor's $eventsPerActor
+// most recent events (read as in neighborhood-layer.cypher: walking the index for hubs).
 UNWIND $actorIds AS actorId
 MATCH (a:Actor {id: actorId})
-CALL (a) {
+WITH a, $walkable AND COUNT { (a)-[:PARTICIPATED_IN]->() } ^ 2
+     > $walkFactor * $eventsPerActor * COUNT { (:Event) } AS walk
+CALL (a, walk) {
+  WITH a WHERE NOT walk
   MATCH (a)-[p:PARTICIPATED_IN]->(e:Event)
   WHERE ($from IS NULL OR e.latest >= date($from))
     AND ($to IS NULL OR e.earliest <= date($to))
     AND ($roles IS NULL OR p.role IN $roles)
   WITH DISTINCT e
+  ORDER BY e.earliest DESC, e.id DESC
+  LIMIT $eventsPerActor
+  RETURN e
+UNION ALL
+  WITH a WHERE walk
+  MATCH (e:Event)
+  WHERE e.earliest >= date($walkLow) AND e.earliest <= CASE WHEN walk THEN date($walkHigh) END
+    AND e.id IS NOT NULL AND EXISTS { (a)-[:PARTICIPATED_IN]->(e) }
+  WITH e
   ORDER BY e.earliest DESC, e.id DESC
   LIMIT $eventsPerActor
   RETURN e

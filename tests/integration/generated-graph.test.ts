@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventsOfActors } from '../../src/modules/actor/actor.repository.ts';
 import type { EventFilter } from '../../src/modules/event/event.repository.ts';
+import { eventsAmong, neighborhoodLayer } from '../../src/modules/exploration/exploration.repository.ts';
 import { QueryStats } from '../../src/neo4j/database.ts';
 import { ensureGeneratedGraph, GENERATED } from '../support/generated.ts';
 import { execute, testApp, testDatabase } from '../support/harness.ts';
@@ -138,6 +139,26 @@ describe('an actor’s events: the index walk and the expansion give the same pa
     const sorted = [...hub].sort();
     expect(hub).toEqual(filter.order === 'DESC' ? sorted.reverse() : sorted);
     if (filter.to) expect(hub.every((k) => k.slice(0, 10) <= filter.to!)).toBe(true);
+  });
+});
+
+describe('a neighbourhood: the index walk and the expansion find the same rings and events', () => {
+  it.each([
+    ['the whole graph', {}],
+    ['up to a date', { to: '2021-06-30' }],
+  ])('%s', async (_name, window) => {
+    const session = db.scoped(new QueryStats());
+    const frontier = hubs.map((h) => h.id);
+    const ring = (plan: 'expand' | 'walk') =>
+      neighborhoodLayer(session, frontier, frontier, window, null, 50, 40, plan);
+    const [walked, expanded] = [await ring('walk'), await ring('expand')];
+    expect(walked.length).toBe(40);
+    expect(walked).toEqual(expanded);
+    const kept = [...frontier, ...walked.map((r) => r.actor.id)];
+    const tying = (plan: 'expand' | 'walk') => eventsAmong(session, kept, window, null, 50, 80, plan);
+    const [walkedEvents, expandedEvents] = [await tying('walk'), await tying('expand')];
+    expect(walkedEvents.length).toBeGreaterThan(0);
+    expect(walkedEvents).toEqual(expandedEvents);
   });
 });
 

@@ -122,6 +122,17 @@ export function walkBounds(
   return { walkLow: FIRST_DAY, walkHigh: high ?? LAST_DAY };
 }
 
+/**
+ * How much cheaper the index walk must look before it is taken. The walk reads about
+ * limit × events ÷ degree index entries and probes each; the expansion reads `degree`
+ * relationships and events and sorts them; a step costs about the same in both. The factor
+ * is a margin for actors whose events cluster far from the cursor (the estimate assumes they
+ * are spread evenly). On the benchmark's medium graph (200 000 events) a page of 100 of the
+ * 48 085-event hub takes 12–20 ms walking against 130–200 ms expanding, and 50 actors × 5
+ * events 170 ms against 870 ms (bench/FINDINGS.md).
+ */
+export const WALK_FACTOR = 4;
+
 const listQueries = byDirection(cypher('event/list'));
 
 export async function listEvents(

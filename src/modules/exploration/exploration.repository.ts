@@ -2,7 +2,7 @@ import { ErrorCode, ParleyError } from '../../errors.ts';
 import { type Cypher, cypher } from '../../neo4j/cypher.ts';
 import type { Session } from '../../neo4j/database.ts';
 import type { ActorRow, FactRow } from '../actor/actor.repository.ts';
-import type { EventRow } from '../event/event.repository.ts';
+import { type EventRow, WALK_FACTOR, walkBounds } from '../event/event.repository.ts';
 
 const Q = {
   layer: cypher('exploration/neighborhood-layer'),
@@ -95,6 +95,8 @@ export async function neighborhoodLayer(
   roles: string[] | null,
   eventsPerActor: number,
   limit: number,
+  /** How each actor's recent events are read; 'auto' chooses per actor (tests force the others). */
+  plan: RecentEventsPlan = 'auto',
 ): Promise<LayerRow[]> {
   return db.read<LayerRow>(Q.layer, {
     frontier,
@@ -104,7 +106,23 @@ export async function neighborhoodLayer(
     roles,
     eventsPerActor,
     limit,
+    ...recentEventsPlan(window, roles, plan),
   });
+}
+
+/**
+ * The parameters choosing how each actor's most recent events are read (see
+ * cypher/exploration/neighborhood-layer.cypher): hubs walk the date index down from the window's
+ * end, unless a filter the index cannot bound (roles, the window's start) would make it read far.
+ */
+export type RecentEventsPlan = 'auto' | 'expand' | 'walk';
+
+function recentEventsPlan(window: Window, roles: string[] | null, plan: RecentEventsPlan) {
+  return {
+    walkable: plan !== 'expand' && roles === null && !window.from,
+    walkFactor: plan === 'walk' ? 0 : WALK_FACTOR,
+    ...walkBounds(true, null, window.to ?? null),
+  };
 }
 
 export interface TyingEvent {
@@ -120,6 +138,8 @@ export async function eventsAmong(
   roles: string[] | null,
   eventsPerActor: number,
   limit: number,
+  /** How each actor's recent events are read; 'auto' chooses per actor (tests force the others). */
+  plan: RecentEventsPlan = 'auto',
 ): Promise<TyingEvent[]> {
   return db.read<TyingEvent>(Q.events, {
     actorIds,
@@ -128,6 +148,7 @@ export async function eventsAmong(
     roles,
     eventsPerActor,
     limit,
+    ...recentEventsPlan(window, roles, plan),
   });
 }
 
