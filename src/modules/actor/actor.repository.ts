@@ -1,7 +1,13 @@
 import { cypher } from '../../neo4j/cypher.ts';
 import type { Session } from '../../neo4j/database.ts';
 import type { EventFilter, EventRow, MentionRow } from '../event/event.repository.ts';
-import { byDirection, eventFilterParams, WALK_FACTOR, walkBounds } from '../event/event.repository.ts';
+import {
+  byDirection,
+  eventFilterParams,
+  WALK_BUDGET,
+  WALK_FACTOR,
+  walkBounds,
+} from '../event/event.repository.ts';
 
 const Q = {
   byIds: cypher('actor/by-ids'),
@@ -91,6 +97,7 @@ export async function eventsOfActors(
       limit,
       walkable,
       walkFactor: plan === 'walk' ? 0 : WALK_FACTOR,
+      walkBudget: WALK_BUDGET,
       ...walkBounds(desc, after?.date ?? null, params.to),
     },
   );

@@ -103,8 +103,8 @@ export function byDirection(template: Cypher): Record<'ASC' | 'DESC', Cypher> {
   return { ASC: splice('ASC', '>'), DESC: splice('DESC', '<') };
 }
 
-/** The first and last days a Neo4j Date holds: the ends of an unbounded index walk. */
-const FIRST_DAY = '0001-01-01';
+/** The first and last days an event date can have (a four-digit year): the ends of an unbounded index walk. */
+const FIRST_DAY = '0000-01-01';
 const LAST_DAY = '9999-12-31';
 
 /**
@@ -132,6 +132,12 @@ export function walkBounds(
  * events 170 ms against 870 ms (bench/FINDINGS.md).
  */
 export const WALK_FACTOR = 4;
+/**
+ * The most index entries one actor's walk reads before it gives up and the expansion answers
+ * instead (a last page, events bunched far from the cursor): about 20–40 ms of reading, so a
+ * walk that fails costs that much on top of the expansion it replaced.
+ */
+export const WALK_BUDGET = 20_000;
 
 const listQueries = byDirection(cypher('event/list'));
 

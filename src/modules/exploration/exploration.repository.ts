@@ -2,7 +2,7 @@ import { ErrorCode, ParleyError } from '../../errors.ts';
 import { type Cypher, cypher } from '../../neo4j/cypher.ts';
 import type { Session } from '../../neo4j/database.ts';
 import type { ActorRow, FactRow } from '../actor/actor.repository.ts';
-import { type EventRow, WALK_FACTOR, walkBounds } from '../event/event.repository.ts';
+import { type EventRow, WALK_BUDGET, WALK_FACTOR, walkBounds } from '../event/event.repository.ts';
 
 const Q = {
   layer: cypher('exploration/neighborhood-layer'),
@@ -121,6 +121,7 @@ function recentEventsPlan(window: Window, roles: string[] | null, plan: RecentEv
   return {
     walkable: plan !== 'expand' && roles === null && !window.from,
     walkFactor: plan === 'walk' ? 0 : WALK_FACTOR,
+    walkBudget: WALK_BUDGET,
     ...walkBounds(true, null, window.to ?? null),
   };
 }
