@@ -21,13 +21,13 @@ export class WebBuildError extends Error {
 
 const require = createRequire(import.meta.url);
 
+/** The installed version of a package; looked up in node_modules, as cytoscape exports no `./package.json`. */
 function packageVersion(name: string): string | undefined {
-  try {
-    return (JSON.parse(readFileSync(require.resolve(`${name}/package.json`), 'utf8')) as { version: string })
-      .version;
-  } catch {
-    return undefined;
+  for (const dir of require.resolve.paths(name) ?? []) {
+    const file = path.join(dir, name, 'package.json');
+    if (existsSync(file)) return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
   }
+  return undefined;
 }
 
 /** A hash of everything the bundle is made from: the web/ sources and the bundled packages' versions. */
@@ -66,7 +66,13 @@ async function withBuildLock<T>(fn: () => Promise<T>): Promise<T> {
     try {
       mkdirSync(LOCK);
       break;
-    } catch {
+    } catch (err) {
+      // Only an existing lock means another build; anything else (EACCES, ENOENT, EROFS) will not pass.
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') {
+        throw new WebBuildError(
+          `Cannot create the explorer's build lock (${(err as Error).message}), so the explorer cannot be built.`,
+        );
+      }
       // A lock older than the longest plausible build was left by a killed process.
       const age = Date.now() - (statSync(LOCK, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
       if (age > 3 * 60_000) rmSync(LOCK, { recursive: true, force: true });
@@ -81,7 +87,8 @@ async function withBuildLock<T>(fn: () => Promise<T>): Promise<T> {
   }
 }
 
-export type WebBuildOutcome = 'fresh' | 'built';
+/** `prebuilt`: the bundled packages are not installed (no dev dependencies), an existing build is served. */
+export type WebBuildOutcome = 'fresh' | 'built' | 'prebuilt';
 
 /**
  * Builds the explorer with Vite into web/dist when its sources (or the versions of Vite and
@@ -92,16 +99,21 @@ export async function ensureWebBuilt(
 ): Promise<WebBuildOutcome> {
   const hash = webSourceHash();
   if (!options.force && isBuilt(hash)) return 'fresh';
+  if (BUNDLED_PACKAGES.some((name) => packageVersion(name) === undefined)) {
+    // An install without dev dependencies (the Docker image) serves the build it was given.
+    if (!options.force && existsSync(path.join(WEB_DIST, 'index.html'))) {
+      options.logger?.warn(
+        'Vite or cytoscape (development dependencies) is not installed, so the explorer cannot be rebuilt: serving the existing build in web/dist.',
+      );
+      return 'prebuilt';
+    }
+    throw new WebBuildError(
+      'Building the explorer needs Vite and cytoscape, development dependencies: run `npm ci` (without --omit=dev), or set PARLEY_EXPLORER=false.',
+    );
+  }
   return withBuildLock(async () => {
     if (!options.force && isBuilt(hash)) return 'fresh';
-    let viteBin: string;
-    try {
-      viteBin = path.join(path.dirname(require.resolve('vite/package.json')), 'bin', 'vite.js');
-    } catch {
-      throw new WebBuildError(
-        'Building the explorer needs Vite, a development dependency: run `npm ci` (without --omit=dev), or set PARLEY_EXPLORER=false.',
-      );
-    }
+    const viteBin = path.join(path.dirname(require.resolve('vite/package.json')), 'bin', 'vite.js');
     options.logger?.info('building the explorer (web/ → web/dist)');
     const started = Date.now();
     const out = await new Promise<{ code: number | null; output: string }>((resolve) => {

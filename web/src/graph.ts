@@ -57,6 +57,7 @@ const KIND_COLOURS: Record<string, string> = {
   THINK_TANK: '#a16207',
   GROUP: '#475569',
 };
+const GOLDEN_ANGLE = Math.PI * (3 - Math.sqrt(5));
 const QUAD_COLOURS: Record<number, string> = { 1: '#22c55e', 2: '#15803d', 3: '#f97316', 4: '#dc2626' };
 
 const STYLE: StylesheetJson = [
@@ -278,21 +279,27 @@ export async function graphView(
     const out: ElementDefinition[] = [];
     let i = 0;
     const fresh = d.nodes.filter((n) => !nodes.has(n.id));
+    // The first drawing starts from a sunflower spiral, the centre in the middle and the others
+    // in id order, not from random places: the same data is always drawn the same way.
+    const others = fresh.map((n) => n.id).filter((id) => id !== options.center);
+    const spiral = new Map(others.sort().map((id, k) => [id, k + 1]));
     for (const n of fresh) {
       nodes.set(n.id, n);
       const classes = [n.kind, n.id === options.center ? 'center' : ''].filter(Boolean).join(' ');
       const angle = (2 * Math.PI * i) / Math.max(1, fresh.length);
       i += 1;
+      const k = spiral.get(n.id) ?? 0;
+      const r = 40 * Math.sqrt(k);
       const fixed = options.positions?.get(n.id);
       out.push({
         group: 'nodes',
         data: { id: n.id, label: n.label, colour: colour(n) },
         classes,
-        ...(fixed
-          ? { position: fixed }
+        position: fixed
+          ? fixed
           : around
-            ? { position: { x: around.x + 90 * Math.cos(angle), y: around.y + 90 * Math.sin(angle) } }
-            : {}),
+            ? { x: around.x + 90 * Math.cos(angle), y: around.y + 90 * Math.sin(angle) }
+            : { x: r * Math.cos(k * GOLDEN_ANGLE), y: r * Math.sin(k * GOLDEN_ANGLE) },
       });
     }
     for (const e of d.edges) {
@@ -307,7 +314,7 @@ export async function graphView(
     return out;
   };
 
-  const layout = (first: boolean) => {
+  const layout = () => {
     if (options.positions) {
       cy.layout({ name: 'preset', fit: true, padding: 40 }).run();
       return;
@@ -315,7 +322,8 @@ export async function graphView(
     cy.layout({
       name: 'cose',
       animate: false,
-      randomize: first,
+      // Deterministic: cose starts from the positions given (see toElements), never random ones.
+      randomize: false,
       fit: true,
       padding: 20,
       nodeDimensionsIncludeLabels: true,
@@ -391,7 +399,7 @@ export async function graphView(
       const more = await options.expand(n);
       if (options.signal.aborted) return;
       const added = add(more, id);
-      layout(false);
+      layout();
       renderList();
       describe();
       status.textContent = `Added ${added} node${added === 1 ? '' : 's'} around ${n.label}. ${cy.nodes().length} nodes, ${cy.edges().length} links.`;
@@ -415,7 +423,7 @@ export async function graphView(
   });
 
   add(data);
-  layout(true);
+  layout();
   renderList();
   describe();
   status.textContent = `${cy.nodes().length} nodes, ${cy.edges().length} links.`;
