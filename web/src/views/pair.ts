@@ -11,9 +11,9 @@ import {
   type RelationEvents,
   type TimeBucket,
 } from '../queries.ts';
-import { errorBox, loadInto, loading, RENDERED } from '../status.ts';
+import { loadInto, loading, RENDERED } from '../status.ts';
 import { timeline } from '../timeline.ts';
-import { actorPicker, resolveActors, select } from './picker.ts';
+import { actorPicker, resolveActorsForView, select } from './picker.ts';
 
 const INTERVALS = ['DAY', 'WEEK', 'MONTH', 'YEAR'] as const;
 type Interval = (typeof INTERVALS)[number];
@@ -38,18 +38,14 @@ export async function pairView(
   const asked = query.get('interval');
   const interval: Interval = INTERVALS.includes(asked as Interval) ? (asked as Interval) : 'MONTH';
   main.replaceChildren(loading('the pair view'));
-  let resolved: Awaited<ReturnType<typeof resolveActors>>;
-  try {
-    resolved = await resolveActors(params, signal);
-  } catch (err) {
-    if (signal.aborted) return;
-    showPage(main, 'Pair', [
-      h('h1', null, 'Pair'),
-      errorBox('the actors', err, () => void pairView(main, params, query, signal)),
-    ]);
-    return;
-  }
-  if (signal.aborted) return;
+  const resolved = await resolveActorsForView(
+    main,
+    'Pair',
+    params,
+    signal,
+    () => void pairView(main, params, query, signal),
+  );
+  if (!resolved) return;
   const [a = null, b = null] = resolved.actors;
 
   const intervalSelect = select(

@@ -5,8 +5,8 @@ import { words } from '../format.ts';
 import { type GEdge, type GNode, graphView } from '../graph.ts';
 import { showPage } from '../page.ts';
 import { PATHS, type PathHop, type PathsData } from '../queries.ts';
-import { errorBox, loadInto, loading, RENDERED } from '../status.ts';
-import { actorPicker, resolveActors, select } from './picker.ts';
+import { loadInto, loading, RENDERED } from '../status.ts';
+import { actorPicker, resolveActorsForView, select } from './picker.ts';
 
 type Path = PathsData['paths'][number];
 
@@ -24,18 +24,14 @@ export async function pathView(
   const k = clampInt(query.get('k'), 1, 5, 3);
   const hops = clampInt(query.get('hops'), 1, 4, 3);
   main.replaceChildren(loading('the path finder'));
-  let resolved: Awaited<ReturnType<typeof resolveActors>>;
-  try {
-    resolved = await resolveActors(params, signal);
-  } catch (err) {
-    if (signal.aborted) return;
-    showPage(main, 'Path finder', [
-      h('h1', null, 'Path finder'),
-      errorBox('the actors', err, () => void pathView(main, params, query, signal)),
-    ]);
-    return;
-  }
-  if (signal.aborted) return;
+  const resolved = await resolveActorsForView(
+    main,
+    'Path finder',
+    params,
+    signal,
+    () => void pathView(main, params, query, signal),
+  );
+  if (!resolved) return;
   const [from = null, to = null] = resolved.actors;
 
   const kSelect = select(

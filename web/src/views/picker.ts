@@ -3,7 +3,9 @@
 import { gql } from '../api.ts';
 import { combobox } from '../combobox.ts';
 import { h } from '../dom.ts';
+import { showPage } from '../page.ts';
 import type { ActorRef } from '../queries.ts';
+import { errorBox } from '../status.ts';
 
 const TWO_ACTORS = `query TwoActors($a: ID!, $b: ID!) {
   a: actor(id: $a) { id name kind }
@@ -23,6 +25,26 @@ export async function resolveActors(
   );
   const actors = ids.length === 1 ? [d.a] : [d.a, d.b];
   return { actors, unknown: ids.filter((_, i) => !actors[i]) };
+}
+
+/**
+ * resolveActors for a view titled `title`: on failure the view shows the error with a retry and
+ * this returns null, as it does when the route changed meanwhile (`signal` aborted).
+ */
+export async function resolveActorsForView(
+  main: HTMLElement,
+  title: string,
+  ids: string[],
+  signal: AbortSignal,
+  retry: () => void,
+): Promise<Awaited<ReturnType<typeof resolveActors>> | null> {
+  try {
+    const resolved = await resolveActors(ids, signal);
+    return signal.aborted ? null : resolved;
+  } catch (err) {
+    if (!signal.aborted) showPage(main, title, [h('h1', null, title), errorBox('the actors', err, retry)]);
+    return null;
+  }
 }
 
 export interface PickerOptions {
