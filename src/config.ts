@@ -34,6 +34,8 @@ export const envSchema = z.object({
   PARLEY_NEO4J_HEAP: memory.default(1024),
   PARLEY_NEO4J_PAGECACHE: memory.default(512),
   PARLEY_NEO4J_START_TIMEOUT_MS: z.coerce.number().int().positive().default(180_000),
+  PARLEY_NEO4J_RESTART_DELAY_MS: z.coerce.number().int().min(0).max(600_000).default(1_000),
+  PARLEY_DB_UNAVAILABLE_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(2_000),
   PARLEY_GRAPHIQL: boolean.optional(),
   PARLEY_SEED: boolean.default(true),
   PARLEY_EXPLORER: boolean.default(true),
@@ -52,7 +54,8 @@ export const envSchema = z.object({
   PARLEY_MAX_DEPTH: z.coerce.number().int().min(2).max(100).default(12),
   PARLEY_MAX_ALIASES: z.coerce.number().int().min(1).max(1000).default(30),
   PARLEY_MAX_TOKENS: z.coerce.number().int().min(100).max(100_000).default(5_000),
-  PARLEY_MAX_COST: z.coerce.number().int().min(100).max(10_000_000).default(50_000),
+  PARLEY_MAX_LIST: z.coerce.number().int().min(1).max(10_000).default(100),
+  PARLEY_MAX_NODES: z.coerce.number().int().min(100).max(100_000_000).default(500_000),
 });
 
 export interface Config {
@@ -66,6 +69,11 @@ export interface Config {
     user: string;
     password: string;
     database: string;
+    /**
+     * While the database cannot be reached, a request fails with DATABASE_UNAVAILABLE within
+     * this bound instead of waiting out the driver's retries.
+     */
+    unavailableTimeoutMs: number;
   };
   embedded: {
     home: string;
@@ -73,6 +81,8 @@ export interface Config {
     heapMiB: number;
     pageCacheMiB: number;
     startTimeoutMs: number;
+    /** Pause before the supervisor's first restart of a dead embedded Neo4j; later ones double. */
+    restartDelayMs: number;
   };
   graphiql: boolean;
   /** Load the CAMEO codebook and the seed article into an empty database at start-up. */
@@ -95,7 +105,10 @@ export interface Config {
     maxDepth: number;
     maxAliases: number;
     maxTokens: number;
-    maxCost: number;
+    /** The largest `first`/`limit` one list field may ask for. */
+    maxList: number;
+    /** The most nodes an operation may return: each list's size multiplied down the tree. */
+    maxNodes: number;
   };
 }
 
@@ -134,6 +147,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       user: e.NEO4J_USER,
       password: e.NEO4J_PASSWORD,
       database: e.NEO4J_DATABASE,
+      unavailableTimeoutMs: e.PARLEY_DB_UNAVAILABLE_TIMEOUT_MS,
     },
     embedded: {
       home: path.join(dataDir, 'neo4j'),
@@ -141,6 +155,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       heapMiB: e.PARLEY_NEO4J_HEAP,
       pageCacheMiB: e.PARLEY_NEO4J_PAGECACHE,
       startTimeoutMs: e.PARLEY_NEO4J_START_TIMEOUT_MS,
+      restartDelayMs: e.PARLEY_NEO4J_RESTART_DELAY_MS,
     },
     graphiql: e.PARLEY_GRAPHIQL ?? !production,
     seed: e.PARLEY_SEED,
@@ -160,7 +175,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       maxDepth: e.PARLEY_MAX_DEPTH,
       maxAliases: e.PARLEY_MAX_ALIASES,
       maxTokens: e.PARLEY_MAX_TOKENS,
-      maxCost: e.PARLEY_MAX_COST,
+      maxList: e.PARLEY_MAX_LIST,
+      maxNodes: e.PARLEY_MAX_NODES,
     },
   };
 }

@@ -3,6 +3,7 @@ import { type App, createApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/logger.ts';
 import { Database } from '../../src/neo4j/database.ts';
+import { toPlain } from '../../src/neo4j/values.ts';
 
 export const logger = createLogger({ logLevel: process.env.LOG_LEVEL === 'debug' ? 'debug' : 'silent' });
 
@@ -72,4 +73,47 @@ export async function execute<T = Record<string, unknown>>(
     );
   }
   return { data: res.data, extensions: res.extensions };
+}
+
+/**
+ * Raw Cypher for tests, in the manner of @neo4j/graphql's TestHelper: every statement runs on
+ * the configured database (never the server's home database), results come back as plain
+ * values, and what a test creates carries its helper's unique prefix so `cleanup` removes that
+ * and nothing else.
+ */
+export class TestHelper {
+  readonly database: Database;
+  /** Unique per helper: ids a test creates start with it (`${prefix}-…`). */
+  readonly prefix: string;
+
+  constructor(name: string, database: Database = testDatabase()) {
+    this.database = database;
+    const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+    this.prefix = `t${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}-${slug}`;
+  }
+
+  /** An id this helper owns. */
+  id(suffix: string): string {
+    return `${this.prefix}-${suffix}`;
+  }
+
+  /** Runs one statement on the configured database and returns plain rows. */
+  async run<T = Record<string, any>>(cypher: string, params: Record<string, unknown> = {}): Promise<T[]> {
+    const r = await this.database.driver.executeQuery(cypher, params, { database: this.database.name });
+    return r.records.map((rec) => toPlain(rec.toObject()) as T);
+  }
+
+  /** Removes every node whose id starts with this helper's prefix, and the mentions in its articles. */
+  async cleanup(prefix = this.prefix): Promise<void> {
+    await this.run(
+      `MATCH (n) WHERE n.id STARTS WITH $p
+       OPTIONAL MATCH (m:Mention)-[:IN]->(n)
+       DETACH DELETE m, n`,
+      { p: prefix },
+    );
+  }
+
+  async close(): Promise<void> {
+    await this.database.close();
+  }
 }
