@@ -9,9 +9,9 @@ import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import neo4j from 'neo4j-driver';
 import { type GeneratorOptions, generateBundles } from '../src/generator/generate.ts';
+import { actorLabel, factId, mentionId } from '../src/modules/common/identity.ts';
 import { ingestItems, readBundleItems } from '../src/modules/ingest/bulk.ts';
 import type { BundleInput } from '../src/modules/ingest/bundle.ts';
-import { actorLabel, factId, mentionId } from '../src/modules/ingest/ingest.ts';
 import type { Database } from '../src/neo4j/database.ts';
 
 export interface GeneratedFile {

@@ -5,16 +5,11 @@
  */
 import { ErrorCode, ParleyError } from '../errors.ts';
 import { builder } from '../schema/builder.ts';
-import { type ActorRow, actorsByIds } from './actor/actor.repository.ts';
+import { actorsByIds } from './actor/actor.repository.ts';
 import { type ArticleRow, articlesByIds } from './article/article.repository.ts';
-import { type DocumentRow, documentsByIds } from './document/document.repository.ts';
-import {
-  type EventRow,
-  type EventTypeRow,
-  eventsByIds,
-  eventTypesByCodes,
-  type MentionRow,
-} from './event/event.repository.ts';
+import type { ActorRow, DocumentRow, EventRow, MentionRow } from './common/rows.ts';
+import { documentsByIds } from './document/document.repository.ts';
+import { type EventTypeRow, eventsByIds, eventTypesByCodes } from './event/event.repository.ts';
 
 function inKeyOrder<T>(
   ids: readonly string[],

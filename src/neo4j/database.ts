@@ -1,4 +1,4 @@
-import neo4j, { type Driver, type ManagedTransaction, Neo4jError } from 'neo4j-driver';
+import neo4j, { type Driver, type ManagedTransaction, Neo4jError, type Transaction } from 'neo4j-driver';
 import type { Logger } from '../logger.ts';
 import type { Cypher } from './cypher.ts';
 import { toPlain } from './values.ts';
@@ -50,7 +50,18 @@ export interface DatabaseOptions {
   password: string;
   database: string;
   logger: Logger;
+  /**
+   * While the database cannot be reached, a call fails with DatabaseUnavailableError within
+   * this bound (default 2 s) instead of waiting out the driver's retries.
+   */
+  unavailableTimeoutMs?: number;
 }
+
+/** A connection attempt's bound: half the outage bound, so a try started in time ends in time. */
+const connectTimeout = (boundMs: number) => Math.max(100, Math.floor(boundMs / 2));
+
+/** How long a refusal tells clients to wait before retrying (the Retry-After header), in seconds. */
+export const RETRY_AFTER_SECONDS = 5;
 
 type Params = Record<string, unknown>;
 
@@ -70,27 +81,112 @@ export function cypherParams(params: Params): Params {
  * The only object that talks to Neo4j. Repositories use it through `scoped(stats)`, so that
  * every round trip of an operation is counted.
  */
-export class Database {
+export class Database implements Db {
   readonly driver: Driver;
   readonly name: string;
   private readonly logger: Logger;
+  private readonly unavailableTimeoutMs: number;
+  /**
+   * Set when a call found the database unreachable; cleared by the probe once it answers.
+   * While it is set, calls fail at once rather than each waiting out the bound again.
+   */
+  private down = false;
+  private probing = false;
+  private closed = false;
 
   constructor(options: DatabaseOptions) {
     this.name = options.database;
     this.logger = options.logger;
+    this.unavailableTimeoutMs = options.unavailableTimeoutMs ?? 2_000;
+    const bound = this.unavailableTimeoutMs;
     this.driver = neo4j.driver(options.uri, neo4j.auth.basic(options.user, options.password), {
       maxConnectionPoolSize: 50,
-      connectionAcquisitionTimeout: 10_000,
-      connectionTimeout: 5_000,
-      // Retries of transient failures inside managed transactions stay short so that a lost
-      // database surfaces as a clear error within seconds rather than a hung request.
-      maxTransactionRetryTime: 5_000,
+      // Opening a connection takes at most half the outage bound, so that a try started inside
+      // the bound ends inside it; waiting for a busy pool's free connection is load, not an
+      // outage, and may take longer.
+      connectionAcquisitionTimeout: Math.max(10_000, bound),
+      connectionTimeout: connectTimeout(bound),
+      // Parley opens its transactions itself (the driver's managed ones retry for their own
+      // window, at least once even with a zero retry time): `attempt` is the one retry layer.
+      maxTransactionRetryTime: 0,
       disableLosslessIntegers: false,
       logging: {
         level: 'warn',
         logger: (level, message) => options.logger[level === 'warn' ? 'warn' : 'debug']({ neo4j: message }),
       },
     });
+  }
+
+  /** True while the last contact found the database unreachable and no probe has reached it since. */
+  get unavailable(): boolean {
+    return this.down;
+  }
+
+  /**
+   * Runs `once` and retries it on transient failures: an unreachable database (a restart, a
+   * cluster leader switch) until the outage bound has passed, other retriable errors
+   * (deadlocks between concurrent writers) a few times. Past the bound it fails with
+   * DatabaseUnavailableError and trips the breaker, so the next calls fail at once until the
+   * probe finds the database back.
+   */
+  private async attempt<T>(once: () => Promise<T>, attempts = 5): Promise<T> {
+    if (this.down) throw this.unavailableError();
+    const deadline = performance.now() + this.unavailableTimeoutMs;
+    const connect = connectTimeout(this.unavailableTimeoutMs);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await once();
+      } catch (err) {
+        if (isUnavailable(err)) {
+          const pause = Math.min(100 * attempt, 300);
+          // Another try only if it can fail (at worst a connect timeout) before the deadline.
+          if (this.down || performance.now() + pause + connect >= deadline) {
+            this.markDown();
+            throw this.unavailableError(err);
+          }
+          await new Promise((r) => setTimeout(r, pause));
+          continue;
+        }
+        if (attempt >= attempts || !(err instanceof Neo4jError) || !err.retriable) throw err;
+        await new Promise((r) => setTimeout(r, 50 * 2 ** attempt + Math.random() * 100));
+      }
+    }
+  }
+
+  private unavailableError(cause?: unknown): DatabaseUnavailableError {
+    const detail = cause instanceof Error ? `: ${cause.message}` : ' (waiting for it to answer again)';
+    return new DatabaseUnavailableError(`Neo4j is unavailable${detail}`, { cause });
+  }
+
+  /** Trips the breaker and probes the database until it answers; then calls go through again. */
+  private markDown(): void {
+    if (this.down || this.closed) return;
+    this.down = true;
+    this.logger.warn(
+      { boundMs: this.unavailableTimeoutMs },
+      'Neo4j unreachable; refusing calls until it answers',
+    );
+    if (this.probing) return;
+    this.probing = true;
+    void (async () => {
+      while (this.down && !this.closed) {
+        if (!(await this.ping(this.unavailableTimeoutMs)))
+          await new Promise((r) => setTimeout(r, 250).unref());
+      }
+      this.probing = false;
+    })();
+  }
+
+  read<T = Record<string, unknown>>(query: Cypher, params: Params = {}): Promise<T[]> {
+    return this.run<T>(query, params, 'READ');
+  }
+
+  write<T = Record<string, unknown>>(query: Cypher, params: Params = {}): Promise<T[]> {
+    return this.run<T>(query, params, 'WRITE');
+  }
+
+  transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.writeTransaction(work);
   }
 
   scoped(stats: QueryStats = new QueryStats()): Session {
@@ -105,10 +201,9 @@ export class Database {
   ): Promise<T[]> {
     const started = performance.now();
     try {
-      const result = await this.driver.executeQuery(query.text, cypherParams(params), {
-        database: this.name,
-        routing: mode === 'READ' ? neo4j.routing.READ : neo4j.routing.WRITE,
-      });
+      const result = await this.attempt(() =>
+        this.inTransaction(mode, (tx) => tx.run(query.text, cypherParams(params))),
+      );
       const server =
         (result.summary.resultAvailableAfter?.toNumber() ?? 0) +
         (result.summary.resultConsumedAfter?.toNumber() ?? 0);
@@ -116,10 +211,8 @@ export class Database {
       return result.records.map((r) => toPlain(r.toObject()) as T);
     } catch (err) {
       stats?.record(query.name, performance.now() - started, 0);
-      if (isUnavailable(err)) {
-        throw new DatabaseUnavailableError(`Neo4j is unavailable: ${(err as Error).message}`, { cause: err });
-      }
-      this.logger.error({ err, cypher: query.name }, 'cypher failed');
+      if (!(err instanceof DatabaseUnavailableError))
+        this.logger.error({ err, cypher: query.name }, 'cypher failed');
       throw err;
     }
   }
@@ -129,41 +222,70 @@ export class Database {
    * Transient failures (deadlocks between concurrent writers, leader switches) are retried.
    */
   async writeTransaction<T>(work: (tx: Tx) => Promise<T>, stats?: QueryStats, attempts = 5): Promise<T> {
-    for (let attempt = 1; ; attempt++) {
-      const session = this.driver.session({ database: this.name, defaultAccessMode: neo4j.session.WRITE });
-      try {
-        return await session.executeWrite((raw) => work(new Tx(raw, stats)));
-      } catch (err) {
-        if (isUnavailable(err)) {
-          throw new DatabaseUnavailableError(`Neo4j is unavailable: ${(err as Error).message}`, {
-            cause: err,
-          });
-        }
-        if (attempt >= attempts || !(err instanceof Neo4jError) || !err.retriable) throw err;
-        await new Promise((r) => setTimeout(r, 50 * 2 ** attempt + Math.random() * 100));
-      } finally {
-        await session.close();
-      }
-    }
+    return this.attempt(() => this.inTransaction('WRITE', (raw) => work(new Tx(raw, stats))), attempts);
   }
 
-  /** True when the database answers a trivial query now. */
-  async ping(timeoutMs = 2_000): Promise<boolean> {
-    const session = this.driver.session({ database: this.name, defaultAccessMode: neo4j.session.READ });
+  /**
+   * One explicit transaction, committed when `work` resolves and rolled back when it throws.
+   * Reads and writes share the driver's bookmark manager, so that on a cluster a read after a
+   * write waits for it (read-your-writes).
+   */
+  private async inTransaction<T>(mode: 'READ' | 'WRITE', work: (tx: Transaction) => Promise<T>): Promise<T> {
+    const session = this.driver.session({
+      database: this.name,
+      defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+      bookmarkManager: this.driver.executeQueryBookmarkManager,
+    });
     try {
-      await Promise.race([
-        session.run('RETURN 1'),
-        new Promise((_, reject) => setTimeout(() => reject(new Error('ping timed out')), timeoutMs).unref()),
-      ]);
-      return true;
-    } catch {
-      return false;
+      const tx = session.beginTransaction();
+      try {
+        const result = await work(tx);
+        await tx.commit();
+        return result;
+      } catch (err) {
+        if (tx.isOpen()) await tx.rollback().catch(() => undefined);
+        throw err;
+      }
     } finally {
       await session.close().catch(() => undefined);
     }
   }
 
+  /** True when the database answers a trivial query now. */
+  async ping(timeoutMs = this.unavailableTimeoutMs): Promise<boolean> {
+    const session = this.driver.session({
+      database: this.name,
+      defaultAccessMode: neo4j.session.READ,
+      disableAutoCommitRetries: true,
+    });
+    let timedOut = false;
+    try {
+      await Promise.race([
+        session.run('RETURN 1'),
+        new Promise((_, reject) =>
+          setTimeout(() => {
+            timedOut = true;
+            reject(new Error('ping timed out'));
+          }, timeoutMs).unref(),
+        ),
+      ]);
+      // Whoever sees the database answer (the probe, or /ready) ends the refusals at once.
+      if (this.down) {
+        this.down = false;
+        this.logger.info('Neo4j answers again; calls go through');
+      }
+      return true;
+    } catch {
+      return false;
+    } finally {
+      // A hung server would hold close() as long as it holds the query: do not wait for it then.
+      const closing = session.close().catch(() => undefined);
+      if (!timedOut) await closing;
+    }
+  }
+
   async close(): Promise<void> {
+    this.closed = true;
     await this.driver.close();
   }
 }
@@ -189,7 +311,7 @@ export class Tx {
   };
 
   constructor(
-    private readonly tx: ManagedTransaction,
+    private readonly tx: Pick<ManagedTransaction, 'run'>,
     private readonly stats?: QueryStats,
   ) {}
 
@@ -213,9 +335,9 @@ export class Tx {
 }
 
 /** A per-operation view of the database that counts its round trips. */
-export class Session {
+export class Session implements Db {
   constructor(
-    readonly db: Database,
+    private readonly db: Database,
     readonly stats: QueryStats,
   ) {}
 
@@ -226,4 +348,20 @@ export class Session {
   write<T = Record<string, unknown>>(query: Cypher, params: Params = {}): Promise<T[]> {
     return this.db.run<T>(query, params, 'WRITE', this.stats);
   }
+
+  /** One write transaction, all or nothing, its statements counted with the operation's. */
+  transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.db.writeTransaction(work, this.stats);
+  }
+}
+
+/**
+ * The one handle repositories, ingest and curation take for reads, writes and transactions:
+ * a resolver passes its operation's Session (counted in the response's stats), the CLI and
+ * bulk loads pass the Database.
+ */
+export interface Db {
+  read<T = Record<string, unknown>>(query: Cypher, params?: Params): Promise<T[]>;
+  write<T = Record<string, unknown>>(query: Cypher, params?: Params): Promise<T[]>;
+  transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T>;
 }

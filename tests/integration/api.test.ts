@@ -1,12 +1,19 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadCodebook } from '../../src/modules/ingest/codebook.ts';
+import { ingestBundle } from '../../src/modules/ingest/ingest.ts';
 import { Database } from '../../src/neo4j/database.ts';
-import { execute, logger, request, testApp, testDatabase } from '../support/harness.ts';
+import { makeBundle } from '../support/bundles.ts';
+import { execute, logger, request, TestHelper, testApp } from '../support/harness.ts';
 
-const db = testDatabase();
+const helper = new TestHelper('api');
+const db = helper.database;
 const app = testApp(db);
-afterAll(() => db.close());
-
-const TEST_LABEL = 'ParleyTestApiProbe';
+// The bundle's events need their CAMEO types.
+beforeAll(() => loadCodebook(db));
+afterAll(async () => {
+  await helper.cleanup();
+  await helper.close();
+});
 
 describe('the API on a real Neo4j', () => {
   it('answers __typename', async () => {
@@ -15,18 +22,19 @@ describe('the API on a real Neo4j', () => {
   });
 
   it('reports node counts by label as the database sees them', async () => {
-    await db.driver.executeQuery(`UNWIND range(1, 3) AS i CREATE (:${TEST_LABEL} {i: i})`);
-    try {
-      const { data, extensions } = await execute<{ nodeCounts: { label: string; count: number }[] }>(
-        app,
-        '{ nodeCounts { label count } }',
-      );
-      expect(data.nodeCounts.find((c) => c.label === TEST_LABEL)?.count).toBe(3);
-      expect(extensions?.parley?.cypherQueries).toBe(1);
-      expect(extensions?.parley?.statements).toEqual(['stats/node-counts']);
-    } finally {
-      await db.driver.executeQuery(`MATCH (n:${TEST_LABEL}) DELETE n`);
+    await ingestBundle(db, makeBundle(helper.id('counts')));
+    const { data, extensions } = await execute<{ nodeCounts: { label: string; count: number }[] }>(
+      app,
+      '{ nodeCounts { label count } }',
+    );
+    const counts = new Map(data.nodeCounts.map((c) => [c.label, c.count]));
+    for (const label of ['Article', 'Event', 'Document', 'Actor', 'Country', 'Person', 'Mention']) {
+      const [row] = await helper.run<{ n: number }>(`MATCH (n:${label}) RETURN count(n) AS n`);
+      expect(counts.get(label), label).toBe(row?.n);
+      expect(row?.n, label).toBeGreaterThan(0);
     }
+    expect(extensions?.parley?.cypherQueries).toBe(1);
+    expect(extensions?.parley?.statements).toEqual(['stats/node-counts']);
   });
 
   it('reports query stats only on request when they are off by configuration', async () => {

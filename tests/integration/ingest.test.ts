@@ -11,23 +11,20 @@ import { ingestBundle } from '../../src/modules/ingest/ingest.ts';
 import { readSeedBundles, seed } from '../../src/modules/ingest/seed.ts';
 import { BundleValidationError } from '../../src/modules/ingest/validate.ts';
 import { makeBundle } from '../support/bundles.ts';
-import { testDatabase } from '../support/harness.ts';
+import { TestHelper } from '../support/harness.ts';
 
-const db = testDatabase();
+const helper = new TestHelper('ingest');
+const db = helper.database;
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SEED_ARTICLE = 'bbabo-2022-02-09-minsk-ready-security-guarantees';
-const prefixes: string[] = [];
-const uniquePrefix = (name: string) => {
-  const p = `t${Date.now().toString(36)}-${name}`;
-  prefixes.push(p);
-  return p;
-};
+// Every bundle of this file is under the helper's prefix, which the clean-up removes.
+const uniquePrefix = (name: string) => helper.id(name);
 
 async function graphCounts() {
-  const r = await db.driver.executeQuery(
+  const [row] = await helper.run<{ nodes: number; rels: number }>(
     'CALL () { MATCH (n) RETURN count(n) AS nodes } CALL () { MATCH ()-[r]->() RETURN count(r) AS rels } RETURN nodes, rels',
   );
-  return { nodes: r.records[0]!.get('nodes').toNumber(), rels: r.records[0]!.get('rels').toNumber() };
+  return row;
 }
 
 beforeAll(async () => {
@@ -35,15 +32,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const p of prefixes) {
-    await db.driver.executeQuery(
-      `MATCH (n) WHERE (n:Actor OR n:Event OR n:Document OR n:Article) AND n.id STARTS WITH $p
-       OPTIONAL MATCH (m:Mention)-[:IN]->(n)
-       DETACH DELETE m, n`,
-      { p },
-    );
-  }
-  await db.close();
+  await helper.cleanup();
+  await helper.close();
 });
 
 describe('ingest', () => {
@@ -74,15 +64,15 @@ describe('ingest', () => {
     );
     const results = await Promise.all(bundles.map((b) => ingestBundle(db, b)));
     expect(results.map((r) => r.outcome)).toEqual(Array(8).fill('created'));
-    const r = await db.driver.executeQuery(
+    const rows = await helper.run<{ id: string; n: number; aliases: string[] }>(
       'MATCH (a:Actor) WHERE a.id IN $ids RETURN a.id AS id, count(*) AS n, collect(a.aliases)[0] AS aliases',
       { ids: shared },
     );
-    expect(r.records).toHaveLength(2);
-    for (const rec of r.records) expect(rec.get('n').toNumber()).toBe(1);
-    const alpha = r.records.find((x) => x.get('id') === shared[0])!;
+    expect(rows).toHaveLength(2);
+    for (const row of rows) expect(row.n).toBe(1);
+    const alpha = rows.find((x) => x.id === shared[0])!;
     // Aliases merged as a set: every writer's form is there, each once.
-    const aliases = alpha.get('aliases') as string[];
+    const aliases = alpha.aliases;
     expect(new Set(aliases).size).toBe(aliases.length);
     for (let i = 0; i < 8; i++) expect(aliases).toContain(`Alpha-${i}`);
   });
@@ -98,11 +88,8 @@ describe('ingest', () => {
       { path: 'events[1].cameoCode', message: '"999" is not a CAMEO code in the codebook' },
     ]);
     expect(await graphCounts()).toEqual(before);
-    const leftovers = await db.driver.executeQuery(
-      'MATCH (n) WHERE n.id STARTS WITH $p RETURN count(n) AS n',
-      { p },
-    );
-    expect(leftovers.records[0]!.get('n').toNumber()).toBe(0);
+    const [leftovers] = await helper.run('MATCH (n) WHERE n.id STARTS WITH $p RETURN count(n) AS n', { p });
+    expect(leftovers?.n).toBe(0);
   });
 
   it('refuses a reference to an actor that is neither in the bundle nor in the graph', async () => {
@@ -128,7 +115,7 @@ describe('the seed article in the graph', () => {
   });
 
   it('has, for every event, a mention whose quote is an exact excerpt of the article', async () => {
-    const r = await db.driver.executeQuery(
+    const rows = await helper.run<{ id: string; exact: number }>(
       `MATCH (art:Article {id: $id})<-[:IN]-(:Mention)-[:SUPPORTS]->(e:Event)
        WITH DISTINCT art, e
        OPTIONAL MATCH (m:Mention)-[:SUPPORTS]->(e)
@@ -136,26 +123,26 @@ describe('the seed article in the graph', () => {
        RETURN e.id AS id, count(m) AS exact`,
       { id: SEED_ARTICLE },
     );
-    expect(r.records.length).toBeGreaterThanOrEqual(8);
-    for (const rec of r.records) expect(rec.get('exact').toNumber(), rec.get('id')).toBeGreaterThan(0);
+    expect(rows.length).toBeGreaterThanOrEqual(8);
+    for (const row of rows) expect(row.exact, row.id).toBeGreaterThan(0);
   });
 
   it('finds Belarus by its French name whatever the accents and case', async () => {
     for (const text of ['Biélorussie', 'bielorussie', 'BIÉLORUSSIE', 'Minsk', 'Беларусь']) {
-      const r = await db.driver.executeQuery(
+      const [top] = await helper.run(
         "CALL db.index.fulltext.queryNodes('actor_names', $text) YIELD node, score RETURN node.id AS id ORDER BY score DESC LIMIT 1",
         { text },
       );
-      expect(r.records[0]?.get('id'), text).toBe('belarus');
+      expect(top?.id, text).toBe('belarus');
     }
   });
 
   it('links each event to its CAMEO type, and each type to its parent', async () => {
-    const r = await db.driver.executeQuery(
+    const rows = await helper.run(
       `MATCH (e:Event {id: 'evt-2022-02-09-aleinik-ready-to-discuss'})-[:OF_TYPE]->(t:EventType)-[:CHILD_OF]->(p:EventType)
        RETURN t.code AS code, t.goldstein AS goldstein, p.code AS parent`,
     );
-    expect(r.records.map((x) => x.toObject())).toEqual([{ code: '036', goldstein: 4, parent: '03' }]);
+    expect(rows).toEqual([{ code: '036', goldstein: 4, parent: '03' }]);
   });
 });
 
@@ -171,7 +158,13 @@ describe('parley ingest (the CLI)', () => {
       const run = () =>
         spawnSync(path.join(ROOT, 'bin/parley'), ['ingest', file], {
           encoding: 'utf8',
-          env: { ...process.env, NEO4J_URI: inject('neo4jUri') },
+          env: {
+            ...process.env,
+            NEO4J_URI: inject('neo4jUri'),
+            NEO4J_USER: inject('neo4jUser'),
+            NEO4J_PASSWORD: inject('neo4jPassword'),
+            NEO4J_DATABASE: inject('neo4jDatabase'),
+          },
         });
       const first = run();
       expect(first.stdout).toMatch(/3 bundle\(s\): 2 created, 0 updated, 0 unchanged, 1 failed/);

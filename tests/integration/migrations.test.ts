@@ -1,21 +1,20 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { migrate, migrationStatements } from '../../src/neo4j/migrations.ts';
-import { testDatabase } from '../support/harness.ts';
+import { TestHelper } from '../support/harness.ts';
 
-const db = testDatabase();
-afterAll(() => db.close());
+// Migrations write schema, not data: nothing to clean up but the connection.
+const helper = new TestHelper('migrations');
+const db = helper.database;
+afterAll(() => helper.close());
 
 async function schemaObjects() {
-  const constraints = await db.driver.executeQuery(
+  const constraints = await helper.run<{ name: string }>(
     'SHOW CONSTRAINTS YIELD name, type, labelsOrTypes, properties RETURN name, type, labelsOrTypes, properties ORDER BY name',
   );
-  const indexes = await db.driver.executeQuery(
+  const indexes = await helper.run<{ state: string }>(
     "SHOW INDEXES YIELD name, type, labelsOrTypes, properties, state WHERE type <> 'LOOKUP' RETURN name, type, labelsOrTypes, properties, state ORDER BY name",
   );
-  return {
-    constraints: constraints.records.map((r) => r.toObject()),
-    indexes: indexes.records.map((r) => r.toObject()),
-  };
+  return { constraints, indexes };
 }
 
 describe('schema migrations', () => {

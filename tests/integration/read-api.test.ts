@@ -1,15 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seed } from '../../src/modules/ingest/seed.ts';
 import { EXAMPLE_OPERATIONS } from '../../src/schema/examples.ts';
-import { execute, request, testApp, testDatabase } from '../support/harness.ts';
+import { execute, request, TestHelper, testApp } from '../support/harness.ts';
 
-const db = testDatabase();
+// Reads the seed only, which stays (docs/decisions.md, "Tests leave the reference data").
+const helper = new TestHelper('read api');
+const db = helper.database;
 const app = testApp(db);
 
 beforeAll(async () => {
   await seed(db);
 });
-afterAll(() => db.close());
+afterAll(async () => {
+  await helper.cleanup();
+  await helper.close();
+});
 
 describe('the read API on the seed article', () => {
   it('answers "who said what on 9 February 2022" with the speakers and their quotes', async () => {

@@ -3,9 +3,10 @@ import { hashKey, parseApiKeys } from '../../src/auth.ts';
 import { loadConfig } from '../../src/config.ts';
 import { loadCodebook } from '../../src/modules/ingest/codebook.ts';
 import { makeBundle } from '../support/bundles.ts';
-import { execute, request, testApp, testDatabase } from '../support/harness.ts';
+import { execute, request, TestHelper, testApp } from '../support/harness.ts';
 
-const db = testDatabase();
+const helper = new TestHelper('writes');
+const db = helper.database;
 const keys = {
   reader: 'reader-key-0123456789',
   editor: 'editor-key-0123456789',
@@ -22,41 +23,36 @@ const security = {
 const app = testApp(db, { security });
 const privateApp = testApp(db, { security: { ...security, publicReads: false } });
 const as = (role: keyof typeof keys) => ({ authorization: `Bearer ${keys[role]}` });
-const prefix = `tw${Date.now().toString(36)}`;
 
 beforeAll(async () => {
   await loadCodebook(db);
 });
 afterAll(async () => {
-  await db.driver.executeQuery(
-    `MATCH (n) WHERE (n:Actor OR n:Event OR n:Document OR n:Article OR n:ActorRedirect) AND n.id STARTS WITH $p
-     OPTIONAL MATCH (m:Mention)-[:IN]->(n) DETACH DELETE m, n`,
-    { p: prefix },
-  );
-  await db.close();
+  await helper.cleanup();
+  await helper.close();
 });
 
 const INGEST = 'mutation($b: JSON!) { ingestArticle(bundle: $b) { articleId outcome nodesCreated } }';
 
 describe('access control', () => {
   it('refuses a mutation without a key (UNAUTHENTICATED) and with a reader key (FORBIDDEN)', async () => {
-    const none = await request<any>(app, INGEST, { b: makeBundle(`${prefix}-a`) });
+    const none = await request<any>(app, INGEST, { b: makeBundle(helper.id('a')) });
     expect(none.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     expect(none.status).toBe(401);
-    const reader = await request<any>(app, INGEST, { b: makeBundle(`${prefix}-a`) }, as('reader'));
+    const reader = await request<any>(app, INGEST, { b: makeBundle(helper.id('a')) }, as('reader'));
     expect(reader.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect(reader.errors?.[0]?.message).toMatch(/editor/);
     const wrong = await request<any>(
       app,
       INGEST,
-      { b: makeBundle(`${prefix}-a`) },
+      { b: makeBundle(helper.id('a')) },
       { authorization: 'Bearer nope' },
     );
     expect(wrong.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
-    const r = await db.driver.executeQuery('MATCH (a:Article {id: $id}) RETURN count(a) AS n', {
-      id: `${prefix}-a-article`,
+    const [r] = await helper.run('MATCH (a:Article {id: $id}) RETURN count(a) AS n', {
+      id: helper.id('a-article'),
     });
-    expect(r.records[0]!.get('n').toNumber()).toBe(0);
+    expect(r?.n).toBe(0);
   });
 
   it('lets reads be public or keyed, by configuration', async () => {
@@ -80,43 +76,44 @@ describe('access control', () => {
 
 describe('ingestArticle', () => {
   it('ingests through the same path as the CLI, and a second time changes nothing', async () => {
-    const b = makeBundle(`${prefix}-b`);
+    const b = makeBundle(helper.id('b'));
     const first = await execute<any>(app, INGEST, { b }, as('editor'));
-    expect(first.data.ingestArticle).toMatchObject({ articleId: `${prefix}-b-article`, outcome: 'CREATED' });
+    expect(first.data.ingestArticle).toMatchObject({ articleId: helper.id('b-article'), outcome: 'CREATED' });
     expect(first.data.ingestArticle.nodesCreated).toBeGreaterThan(5);
     const again = await execute<any>(app, INGEST, { b }, as('editor'));
     expect(again.data.ingestArticle.outcome).toBe('UNCHANGED');
   });
 
   it('refuses an invalid bundle with BUNDLE_INVALID, naming each bad field, and writes nothing', async () => {
-    const b = makeBundle(`${prefix}-c`) as any;
+    const b = makeBundle(helper.id('c')) as any;
     b.events[1].participants[0].role = 'VILLAIN';
     b.events[0].mentions[0].start += 2;
     const res = await request<any>(app, INGEST, { b }, as('editor'));
     expect(res.errors?.[0]?.extensions?.code).toBe('BUNDLE_INVALID');
     const paths = ((res.errors?.[0]?.extensions?.issues ?? []) as any[]).map((i) => i.path);
-    expect(paths).toEqual(['events[1].participants[0].role']);
-    const r = await db.driver.executeQuery('MATCH (n) WHERE n.id STARTS WITH $p RETURN count(n) AS n', {
-      p: `${prefix}-c`,
+    // Both faults: one of the shape, one found only by checking the quote against the text.
+    expect(paths).toEqual(['events[1].participants[0].role', 'events[0].mentions[0].quote']);
+    const [r] = await helper.run('MATCH (n) WHERE n.id STARTS WITH $p RETURN count(n) AS n', {
+      p: helper.id('c'),
     });
-    expect(r.records[0]!.get('n').toNumber()).toBe(0);
+    expect(r?.n).toBe(0);
   });
 });
 
 describe('curation', () => {
   it('adds an alias as a set member', async () => {
-    await execute<any>(app, INGEST, { b: makeBundle(`${prefix}-d`) }, as('editor'));
+    await execute<any>(app, INGEST, { b: makeBundle(helper.id('d')) }, as('editor'));
     const m = 'mutation($id: ID!, $a: String!) { addAlias(actorId: $id, alias: $a) { aliases } }';
-    const once = await execute<any>(app, m, { id: `${prefix}-d-alpha`, a: 'Alfa' }, as('editor'));
-    const twice = await execute<any>(app, m, { id: `${prefix}-d-alpha`, a: 'Alfa' }, as('editor'));
+    const once = await execute<any>(app, m, { id: helper.id('d-alpha'), a: 'Alfa' }, as('editor'));
+    const twice = await execute<any>(app, m, { id: helper.id('d-alpha'), a: 'Alfa' }, as('editor'));
     expect(once.data.addAlias.aliases).toContain('Alfa');
     expect(twice.data.addAlias.aliases).toEqual(once.data.addAlias.aliases);
-    const missing = await request<any>(app, m, { id: `${prefix}-nobody`, a: 'X' }, as('editor'));
+    const missing = await request<any>(app, m, { id: helper.id('nobody'), a: 'X' }, as('editor'));
     expect(missing.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
 
   it('merges two actors, moving participations, facts with their quotes, and names; later bundles follow the redirect', async () => {
-    const p = `${prefix}-e`;
+    const p = helper.id('e');
     await execute<any>(app, INGEST, { b: makeBundle(p) }, as('editor'));
     // A second article calls Alpha by another id: the duplicate to merge.
     const dup = makeBundle(`${p}2`) as any;
@@ -154,14 +151,31 @@ describe('curation', () => {
       { b: dup },
       as('editor'),
     );
-    const after = await db.driver.executeQuery('MATCH (a:Actor {id: $id}) RETURN count(a) AS n', {
-      id: `${p}2-alpha`,
-    });
-    expect(after.records[0]!.get('n').toNumber()).toBe(0);
+    const [after] = await helper.run('MATCH (a:Actor {id: $id}) RETURN count(a) AS n', { id: `${p}2-alpha` });
+    expect(after?.n).toBe(0);
+  });
+
+  it('refuses to merge an actor into itself as bad input, naming both arguments, and changes nothing', async () => {
+    const p = helper.id('self');
+    await execute<any>(app, INGEST, { b: makeBundle(p) }, as('editor'));
+    const res = await request<any>(
+      app,
+      'mutation($id: ID!) { mergeActors(keepId: $id, mergeId: $id) { participations } }',
+      { id: `${p}-alpha` },
+      as('editor'),
+    );
+    expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(res.errors?.[0]?.extensions?.argument).toBe('mergeId');
+    expect(res.errors?.[0]?.message).toMatch(/keepId and mergeId .*itself/);
+    const [row] = await helper.run(
+      'MATCH (a:Actor {id: $id}) OPTIONAL MATCH (a)-[r:PARTICIPATED_IN]->() RETURN count(DISTINCT a) AS actors, count(r) AS participations',
+      { id: `${p}-alpha` },
+    );
+    expect(row).toEqual({ actors: 1, participations: 2 });
   });
 
   it('corrects an event date and type, and a re-ingest does not undo it', async () => {
-    const p = `${prefix}-f`;
+    const p = helper.id('f');
     const b = makeBundle(p);
     await execute<any>(app, INGEST, { b }, as('editor'));
     const m = `mutation($id: ID!) { correctEvent(eventId: $id, cameoCode: "036",

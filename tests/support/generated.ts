@@ -16,6 +16,9 @@ export const GENERATED: GeneratorOptions = {
   startYear: 1990,
 };
 
+/** What every id of the generated graph starts with; the run's teardown removes it by this. */
+export const GENERATED_PREFIX = `${GENERATED.idPrefix}-`;
+
 export async function ensureGeneratedGraph(db: Database): Promise<BulkSummary> {
   await loadCodebook(db);
   const items = (function* () {

@@ -2,8 +2,9 @@ import { inject } from 'vitest';
 import { type App, createApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/logger.ts';
-import { Database } from '../../src/neo4j/database.ts';
+import { cypherParams, Database } from '../../src/neo4j/database.ts';
 import { toPlain } from '../../src/neo4j/values.ts';
+import { removeOwned } from './cleanup.ts';
 
 export const logger = createLogger({ logLevel: process.env.LOG_LEVEL === 'debug' ? 'debug' : 'silent' });
 
@@ -75,6 +76,16 @@ export async function execute<T = Record<string, unknown>>(
   return { data: res.data, extensions: res.extensions };
 }
 
+/** The run's mark: every TestHelper prefix starts with it, so the teardown can find leftovers. */
+function runMark(): string {
+  try {
+    return `t${inject('testRunId')}`;
+  } catch {
+    // Outside a vitest worker (no provided context): a mark of this process alone.
+    return `t${Date.now().toString(36)}`;
+  }
+}
+
 /**
  * Raw Cypher for tests, in the manner of @neo4j/graphql's TestHelper: every statement runs on
  * the configured database (never the server's home database), results come back as plain
@@ -88,8 +99,11 @@ export class TestHelper {
 
   constructor(name: string, database: Database = testDatabase()) {
     this.database = database;
-    const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
-    this.prefix = `t${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}-${slug}`;
+    const slug = name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '');
+    this.prefix = `${runMark()}${Math.random().toString(36).slice(2, 8)}-${slug}`;
   }
 
   /** An id this helper owns. */
@@ -97,20 +111,23 @@ export class TestHelper {
     return `${this.prefix}-${suffix}`;
   }
 
-  /** Runs one statement on the configured database and returns plain rows. */
+  /**
+   * Runs one statement on the configured database and returns plain rows. Whole numbers go as
+   * Cypher integers, as the product's own statements send them (`LIMIT $n` refuses a float).
+   */
   async run<T = Record<string, any>>(cypher: string, params: Record<string, unknown> = {}): Promise<T[]> {
-    const r = await this.database.driver.executeQuery(cypher, params, { database: this.database.name });
+    const r = await this.database.driver.executeQuery(cypher, cypherParams(params), {
+      database: this.database.name,
+    });
     return r.records.map((rec) => toPlain(rec.toObject()) as T);
   }
 
-  /** Removes every node whose id starts with this helper's prefix, and the mentions in its articles. */
+  /**
+   * Removes what this helper's prefix owns: its articles with their mentions, events, documents,
+   * actors and redirects, and the structural facts its articles stated (see `removeOwned`).
+   */
   async cleanup(prefix = this.prefix): Promise<void> {
-    await this.run(
-      `MATCH (n) WHERE n.id STARTS WITH $p
-       OPTIONAL MATCH (m:Mention)-[:IN]->(n)
-       DETACH DELETE m, n`,
-      { p: prefix },
-    );
+    await removeOwned(this.database, prefix);
   }
 
   async close(): Promise<void> {

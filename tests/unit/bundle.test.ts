@@ -120,6 +120,16 @@ describe('bundle validation', () => {
     expect(issues.map((i) => i.path)).toEqual(['events[1].participants[0].role']);
   });
 
+  it('names a misplaced quote beside a bad field of the shape, in one answer', () => {
+    const b = makeBundle('t-two-faults') as Record<string, any>;
+    b.events[1].participants[0].role = 'VILLAIN';
+    b.events[0].mentions[0].start += 2;
+    expect(issuesOf(b).map((i) => i.path)).toEqual([
+      'events[1].participants[0].role',
+      'events[0].mentions[0].quote',
+    ]);
+  });
+
   it('refuses a quote that is not at its offsets, and says where it is', () => {
     const b = makeBundle('t-bad-offset') as { events: { mentions: { start: number; end: number }[] }[] };
     b.events[0]!.mentions[0]!.start += 1;

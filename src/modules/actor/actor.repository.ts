@@ -1,6 +1,7 @@
 import { cypher } from '../../neo4j/cypher.ts';
-import type { Session } from '../../neo4j/database.ts';
-import type { EventFilter, EventRow, MentionRow } from '../event/event.repository.ts';
+import type { Db } from '../../neo4j/database.ts';
+import type { ActorRow, EventRow, FactRow, MentionRow } from '../common/rows.ts';
+import type { EventFilter } from '../event/event.repository.ts';
 import {
   byDirection,
   eventFilterParams,
@@ -8,6 +9,9 @@ import {
   WALK_FACTOR,
   walkBounds,
 } from '../event/event.repository.ts';
+
+// Kept here too: other domains' modules import them from the actor domain.
+export type { ActorRow, FactRow } from '../common/rows.ts';
 
 const Q = {
   byIds: cypher('actor/by-ids'),
@@ -19,27 +23,18 @@ const Q = {
   factMentions: cypher('actor/fact-mentions'),
 };
 
-export interface ActorRow {
-  id: string;
-  name: string;
-  kind: string;
-  aliases: string[] | null;
-  wikidataId: string | null;
-  countryCode: string | null;
-}
-
 export interface ActorListFilter {
   kinds?: string[] | null;
   countryCode?: string | null;
 }
 
-export async function actorsByIds(db: Session, ids: readonly string[]): Promise<ActorRow[]> {
+export async function actorsByIds(db: Db, ids: readonly string[]): Promise<ActorRow[]> {
   const rows = await db.read<{ actor: ActorRow }>(Q.byIds, { ids });
   return rows.map((r) => r.actor);
 }
 
 export async function listActors(
-  db: Session,
+  db: Db,
   filter: ActorListFilter,
   afterId: string | null,
   limit: number,
@@ -53,7 +48,7 @@ export async function listActors(
   return rows.map((r) => r.actor);
 }
 
-export async function countActors(db: Session, filter: ActorListFilter): Promise<number> {
+export async function countActors(db: Db, filter: ActorListFilter): Promise<number> {
   const [row] = await db.read<{ count: number }>(Q.count, {
     kinds: filter.kinds ?? null,
     countryCode: filter.countryCode ?? null,
@@ -69,7 +64,7 @@ const eventsPageQueries = byDirection(cypher('actor/events-page'));
  * cursor (see cypher/actor/events-page.cypher); both give the same rows.
  */
 export async function eventsOfActors(
-  db: Session,
+  db: Db,
   actorIds: readonly string[],
   filter: EventFilter,
   after: { date: string; id: string } | null,
@@ -105,7 +100,7 @@ export async function eventsOfActors(
 }
 
 export async function countEventsOfActors(
-  db: Session,
+  db: Db,
   actorIds: readonly string[],
   filter: EventFilter,
 ): Promise<Map<string, number>> {
@@ -116,15 +111,6 @@ export async function countEventsOfActors(
   return new Map(rows.map((r) => [r.actorId, r.count]));
 }
 
-/** A structural fact's own properties, as the graph stores them on its relationship. */
-export interface FactRow {
-  id: string;
-  title: string | null;
-  since: string | null;
-  until: string | null;
-  sources: string[] | null;
-}
-
 export interface StructureRow {
   actorId: string;
   type: 'MEMBER_OF' | 'PART_OF' | 'HOLDS_POSITION';
@@ -133,7 +119,7 @@ export interface StructureRow {
   other: ActorRow;
 }
 
-export async function structureOfActors(db: Session, actorIds: readonly string[]): Promise<StructureRow[]> {
+export async function structureOfActors(db: Db, actorIds: readonly string[]): Promise<StructureRow[]> {
   return db.read<StructureRow>(Q.structure, { actorIds });
 }
 
@@ -145,7 +131,7 @@ export interface NeighborRow {
 }
 
 export async function neighborsOfActors(
-  db: Session,
+  db: Db,
   actorIds: readonly string[],
   window: { from?: string | null; to?: string | null },
   limit: number,
@@ -160,7 +146,7 @@ export async function neighborsOfActors(
 }
 
 export async function mentionsOfFacts(
-  db: Session,
+  db: Db,
   factIds: readonly string[],
 ): Promise<{ factId: string; mention: MentionRow }[]> {
   return db.read(Q.factMentions, { factIds });

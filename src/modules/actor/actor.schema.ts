@@ -13,11 +13,11 @@ import {
 import { ActorKindEnum, EventStatusEnum, RoleEnum } from '../common/enums.ts';
 import { checkId } from '../common/ids.ts';
 import { groupBy, keyedLoader } from '../common/loaders.ts';
-import type { EventFilter, EventRow, MentionRow } from '../event/event.repository.ts';
+import type { ActorRow, EventRow, MentionRow } from '../common/rows.ts';
+import type { EventFilter } from '../event/event.repository.ts';
 import { checkEventFilter, EventConnection, eventCursor } from '../event/event.schema.ts';
 import { ActorRef, CountryRef, loadOrNull, MentionRef, OrganizationRef, PersonRef } from '../refs.ts';
 import {
-  type ActorRow,
   countActors,
   countEventsOfActors,
   eventsOfActors,
@@ -29,7 +29,8 @@ import {
   structureOfActors,
 } from './actor.repository.ts';
 
-const MAX_NEIGHBORS = 200;
+// The node limit's list maximum (PARLEY_MAX_LIST, 100 by default) refuses more anyway.
+const MAX_NEIGHBORS = 100;
 
 // --- loaders: one query per operation for each of these, whatever the number of actors ---
 

@@ -1,6 +1,6 @@
 import { cypher } from '../../neo4j/cypher.ts';
-import type { Session } from '../../neo4j/database.ts';
-import type { MentionRow } from '../event/event.repository.ts';
+import type { Db } from '../../neo4j/database.ts';
+import type { MentionRow } from '../common/rows.ts';
 
 const Q = {
   byIds: cypher('article/by-ids'),
@@ -19,12 +19,12 @@ export interface ArticleRow {
   text: string;
 }
 
-export async function articlesByIds(db: Session, ids: readonly string[]): Promise<ArticleRow[]> {
+export async function articlesByIds(db: Db, ids: readonly string[]): Promise<ArticleRow[]> {
   return (await db.read<{ article: ArticleRow }>(Q.byIds, { ids })).map((r) => r.article);
 }
 
 export async function listArticles(
-  db: Session,
+  db: Db,
   filter: { publisher?: string | null; language?: string | null },
   after: { date: string; id: string } | null,
   limit: number,
@@ -40,14 +40,14 @@ export async function listArticles(
 }
 
 export async function mentionsOfArticles(
-  db: Session,
+  db: Db,
   articleIds: readonly string[],
 ): Promise<{ articleId: string; mention: MentionRow }[]> {
   return db.read(Q.mentions, { articleIds });
 }
 
 export async function countArticles(
-  db: Session,
+  db: Db,
   filter: { publisher?: string | null; language?: string | null },
 ): Promise<number> {
   const [row] = await db.read<{ count: number }>(Q.count, {

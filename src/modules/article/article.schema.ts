@@ -5,7 +5,7 @@ import { connectionType } from '../common/connection.schema.ts';
 import { decodeDateCursor, encodeCursor, pageSize, toConnection } from '../common/connection.ts';
 import { checkId } from '../common/ids.ts';
 import { groupBy, keyedLoader } from '../common/loaders.ts';
-import type { MentionRow } from '../event/event.repository.ts';
+import type { MentionRow } from '../common/rows.ts';
 import { ArticleRef, loadOrNull, MentionRef } from '../refs.ts';
 import { countArticles, listArticles, mentionsOfArticles } from './article.repository.ts';
 

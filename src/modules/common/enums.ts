@@ -7,7 +7,7 @@ import {
   PRECISIONS,
   QUALIFIERS,
   ROLES,
-} from '../ingest/bundle.ts';
+} from './vocabulary.ts';
 
 const described = <T extends readonly string[]>(values: T, descriptions: Record<T[number], string>) =>
   Object.fromEntries(values.map((v) => [v, { description: descriptions[v as T[number]] }])) as {

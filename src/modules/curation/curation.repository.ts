@@ -1,8 +1,7 @@
 import { cypher } from '../../neo4j/cypher.ts';
-import type { Database, QueryStats } from '../../neo4j/database.ts';
-import type { ActorRow } from '../actor/actor.repository.ts';
-import type { EventRow } from '../event/event.repository.ts';
-import { factId } from '../ingest/ingest.ts';
+import type { Db } from '../../neo4j/database.ts';
+import { factId } from '../common/identity.ts';
+import type { ActorRow, EventRow } from '../common/rows.ts';
 
 const Q = {
   addAlias: cypher('curation/add-alias'),
@@ -12,16 +11,11 @@ const Q = {
   typeExists: cypher('curation/event-type-exists'),
 };
 
-export async function addAlias(
-  db: Database,
-  actorId: string,
-  alias: string,
-  stats: QueryStats,
-): Promise<ActorRow | null> {
-  return db.writeTransaction(async (tx) => {
+export async function addAlias(db: Db, actorId: string, alias: string): Promise<ActorRow | null> {
+  return db.transaction(async (tx) => {
     const [row] = await tx.run<{ actor: ActorRow }>(Q.addAlias, { actorId, alias });
     return row?.actor ?? null;
-  }, stats);
+  });
 }
 
 export interface MergeResult {
@@ -32,13 +26,8 @@ export interface MergeResult {
 }
 
 /** Merges `mergeId` into `keepId` in one transaction; null when either is missing. */
-export async function mergeActors(
-  db: Database,
-  keepId: string,
-  mergeId: string,
-  stats: QueryStats,
-): Promise<MergeResult | null> {
-  return db.writeTransaction(async (tx) => {
+export async function mergeActors(db: Db, keepId: string, mergeId: string): Promise<MergeResult | null> {
+  return db.transaction(async (tx) => {
     const facts = await tx.run<{
       type: 'MEMBER_OF' | 'PART_OF' | 'HOLDS_POSITION';
       outgoing: boolean;
@@ -60,7 +49,7 @@ export async function mergeActors(
     }));
     const [row] = await tx.run<MergeResult>(Q.merge, { keepId, mergeId, facts: moved });
     return row ?? null;
-  }, stats);
+  });
 }
 
 export interface DateCorrection {
@@ -71,20 +60,19 @@ export interface DateCorrection {
   text: string | null;
 }
 
-export async function eventTypeExists(db: Database, code: string, stats: QueryStats): Promise<boolean> {
-  const [row] = await db.run<{ exists: boolean }>(Q.typeExists, { code }, 'READ', stats);
+export async function eventTypeExists(db: Db, code: string): Promise<boolean> {
+  const [row] = await db.read<{ exists: boolean }>(Q.typeExists, { code });
   return row?.exists ?? false;
 }
 
 export async function correctEvent(
-  db: Database,
+  db: Db,
   eventId: string,
   date: DateCorrection | null,
   cameoCode: string | null,
-  stats: QueryStats,
 ): Promise<EventRow | null> {
-  return db.writeTransaction(async (tx) => {
+  return db.transaction(async (tx) => {
     const [row] = await tx.run<{ event: EventRow }>(Q.correct, { eventId, date, cameoCode });
     return row?.event ?? null;
-  }, stats);
+  });
 }

@@ -88,10 +88,7 @@ builder.mutationFields((t) => ({
     },
     resolve: async (_r, args, ctx) => {
       try {
-        const result = await ingestBundle(ctx.db.db, args.bundle, {
-          force: args.force ?? false,
-          stats: ctx.stats,
-        });
+        const result = await ingestBundle(ctx.db, args.bundle, { force: args.force ?? false });
         ctx.logger.info({ articleId: result.articleId, outcome: result.outcome }, 'article ingested');
         return {
           articleId: result.articleId,
@@ -124,7 +121,7 @@ builder.mutationFields((t) => ({
           { argument: 'alias' },
         );
       }
-      const actor = await addAlias(ctx.db.db, checkId(String(args.actorId), 'actorId'), alias, ctx.stats);
+      const actor = await addAlias(ctx.db, checkId(String(args.actorId), 'actorId'), alias);
       if (!actor)
         throw new ParleyError(ErrorCode.NOT_FOUND, `No actor with id "${args.actorId}".`, {
           argument: 'actorId',
@@ -144,10 +141,12 @@ builder.mutationFields((t) => ({
       const keepId = checkId(String(args.keepId), 'keepId');
       const mergeId = checkId(String(args.mergeId), 'mergeId');
       if (keepId === mergeId)
-        throw new ParleyError(ErrorCode.CONFLICT, 'An actor cannot be merged into itself.', {
-          argument: 'mergeId',
-        });
-      const result = await mergeActors(ctx.db.db, keepId, mergeId, ctx.stats);
+        throw new ParleyError(
+          ErrorCode.BAD_USER_INPUT,
+          `keepId and mergeId are both "${keepId}": an actor cannot be merged into itself; give two different actors.`,
+          { argument: 'mergeId' },
+        );
+      const result = await mergeActors(ctx.db, keepId, mergeId);
       if (!result)
         throw new ParleyError(ErrorCode.NOT_FOUND, `Both "${keepId}" and "${mergeId}" must exist.`);
       ActorRef.getDataloader(ctx).clear(mergeId).prime(keepId, result.actor);
@@ -190,7 +189,7 @@ builder.mutationFields((t) => ({
         }
         date = { ...parsed.data, qualifier: parsed.data.qualifier ?? null, text: parsed.data.text ?? null };
       }
-      if (args.cameoCode && !(await eventTypeExists(ctx.db.db, args.cameoCode, ctx.stats))) {
+      if (args.cameoCode && !(await eventTypeExists(ctx.db, args.cameoCode))) {
         throw new ParleyError(
           ErrorCode.BAD_USER_INPUT,
           `"${args.cameoCode.slice(0, 10)}" is not a CAMEO code in the codebook.`,
@@ -200,11 +199,10 @@ builder.mutationFields((t) => ({
         );
       }
       const event = await correctEvent(
-        ctx.db.db,
+        ctx.db,
         checkId(String(args.eventId), 'eventId'),
         date,
         args.cameoCode ?? null,
-        ctx.stats,
       );
       if (!event)
         throw new ParleyError(ErrorCode.NOT_FOUND, `No event with id "${args.eventId}".`, {

@@ -1,7 +1,8 @@
 import { cypher } from '../../neo4j/cypher.ts';
-import type { Session } from '../../neo4j/database.ts';
-import type { ActorRow } from '../actor/actor.repository.ts';
-import type { EventRow } from '../event/event.repository.ts';
+import type { Db } from '../../neo4j/database.ts';
+import type { ActorRow, DocumentRow, EventRow } from '../common/rows.ts';
+
+export type { DocumentRow } from '../common/rows.ts';
 
 const Q = {
   byIds: cypher('document/by-ids'),
@@ -9,25 +10,19 @@ const Q = {
   events: cypher('document/events'),
 };
 
-export interface DocumentRow {
-  id: string;
-  kind: string;
-  title: string;
-}
-
-export async function documentsByIds(db: Session, ids: readonly string[]): Promise<DocumentRow[]> {
+export async function documentsByIds(db: Db, ids: readonly string[]): Promise<DocumentRow[]> {
   return (await db.read<{ document: DocumentRow }>(Q.byIds, { ids })).map((r) => r.document);
 }
 
 export async function partiesOfDocuments(
-  db: Session,
+  db: Db,
   documentIds: readonly string[],
 ): Promise<{ documentId: string; type: 'AUTHORED_BY' | 'ADDRESSED_TO'; actor: ActorRow }[]> {
   return db.read(Q.parties, { documentIds });
 }
 
 export async function eventsOfDocuments(
-  db: Session,
+  db: Db,
   documentIds: readonly string[],
 ): Promise<{ documentId: string; event: EventRow }[]> {
   return db.read(Q.events, { documentIds });

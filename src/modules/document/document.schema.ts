@@ -1,12 +1,11 @@
 import { builder } from '../../schema/builder.ts';
 import type { Context } from '../../schema/context.ts';
-import type { ActorRow } from '../actor/actor.repository.ts';
 import { DocumentKindEnum } from '../common/enums.ts';
 import { checkId } from '../common/ids.ts';
 import { groupBy, keyedLoader } from '../common/loaders.ts';
-import type { EventRow } from '../event/event.repository.ts';
+import type { ActorRow, DocumentRow, EventRow } from '../common/rows.ts';
 import { ActorRef, DocumentRef, EventRef, loadOrNull } from '../refs.ts';
-import { type DocumentRow, eventsOfDocuments, partiesOfDocuments } from './document.repository.ts';
+import { eventsOfDocuments, partiesOfDocuments } from './document.repository.ts';
 
 const partiesLoader = (ctx: Context) =>
   keyedLoader<{ type: string; actor: ActorRow }[]>(

@@ -1,6 +1,6 @@
 import type { Context } from '../../schema/context.ts';
 import { groupBy, keyedLoader } from '../common/loaders.ts';
-import type { DocumentRow } from '../document/document.repository.ts';
+import type { DocumentRow } from '../common/rows.ts';
 import {
   childrenOfEventTypes,
   documentsOfEvents,

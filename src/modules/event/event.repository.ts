@@ -1,7 +1,9 @@
 import { type Cypher, cypher } from '../../neo4j/cypher.ts';
-import type { Session } from '../../neo4j/database.ts';
-import type { ActorRow } from '../actor/actor.repository.ts';
-import type { DocumentRow } from '../document/document.repository.ts';
+import type { Db } from '../../neo4j/database.ts';
+import type { ActorRow, DocumentRow, EventRow, MentionRow } from '../common/rows.ts';
+
+// Kept here too: the exploration and analytics modules import them from the event domain.
+export type { EventRow, MentionRow } from '../common/rows.ts';
 
 const Q = {
   byIds: cypher('event/by-ids'),
@@ -15,18 +17,6 @@ const Q = {
   typeChildren: cypher('event/type-children'),
   typesList: cypher('event/types-list'),
 };
-
-export interface EventRow {
-  id: string;
-  summary: string;
-  cameoCode: string;
-  status: string;
-  earliest: string;
-  latest: string;
-  precision: string;
-  qualifier: string | null;
-  dateText: string | null;
-}
 
 export interface EventFilter {
   actorId?: string | null;
@@ -62,17 +52,6 @@ export interface EventTypeRow {
   parentCode: string | null;
 }
 
-export interface MentionRow {
-  id: string;
-  quote: string;
-  start: number;
-  end: number;
-  confidence: number;
-  articleId: string;
-  eventId: string | null;
-  factId?: string | null;
-}
-
 export interface ParticipantRow {
   eventId: string;
   role: string;
@@ -86,7 +65,7 @@ export interface LinkRow {
   other: EventRow;
 }
 
-export async function eventsByIds(db: Session, ids: readonly string[]): Promise<EventRow[]> {
+export async function eventsByIds(db: Db, ids: readonly string[]): Promise<EventRow[]> {
   return (await db.read<{ event: EventRow }>(Q.byIds, { ids })).map((r) => r.event);
 }
 
@@ -142,7 +121,7 @@ export const WALK_BUDGET = 20_000;
 const listQueries = byDirection(cypher('event/list'));
 
 export async function listEvents(
-  db: Session,
+  db: Db,
   filter: EventFilter,
   after: { date: string; id: string } | null,
   limit: number,
@@ -159,49 +138,46 @@ export async function listEvents(
   return rows.map((r) => r.event);
 }
 
-export async function countEvents(db: Session, filter: EventFilter): Promise<number> {
+export async function countEvents(db: Db, filter: EventFilter): Promise<number> {
   const [row] = await db.read<{ count: number }>(Q.count, eventFilterParams(filter));
   return row?.count ?? 0;
 }
 
-export async function participantsOfEvents(
-  db: Session,
-  eventIds: readonly string[],
-): Promise<ParticipantRow[]> {
+export async function participantsOfEvents(db: Db, eventIds: readonly string[]): Promise<ParticipantRow[]> {
   return db.read<ParticipantRow>(Q.participants, { eventIds });
 }
 
 export async function documentsOfEvents(
-  db: Session,
+  db: Db,
   eventIds: readonly string[],
 ): Promise<{ eventId: string; document: DocumentRow }[]> {
   return db.read(Q.documents, { eventIds });
 }
 
 export async function mentionsOfEvents(
-  db: Session,
+  db: Db,
   eventIds: readonly string[],
 ): Promise<{ eventId: string; mention: MentionRow }[]> {
   return db.read(Q.mentions, { eventIds });
 }
 
-export async function linksOfEvents(db: Session, eventIds: readonly string[]): Promise<LinkRow[]> {
+export async function linksOfEvents(db: Db, eventIds: readonly string[]): Promise<LinkRow[]> {
   return db.read<LinkRow>(Q.links, { eventIds });
 }
 
-export async function eventTypesByCodes(db: Session, codes: readonly string[]): Promise<EventTypeRow[]> {
+export async function eventTypesByCodes(db: Db, codes: readonly string[]): Promise<EventTypeRow[]> {
   return (await db.read<{ type: EventTypeRow }>(Q.typesByCodes, { codes })).map((r) => r.type);
 }
 
 export async function childrenOfEventTypes(
-  db: Session,
+  db: Db,
   codes: readonly string[],
 ): Promise<{ code: string; type: EventTypeRow }[]> {
   return db.read(Q.typeChildren, { codes });
 }
 
 export async function listEventTypes(
-  db: Session,
+  db: Db,
   filter: { level?: number | null; rootCode?: string | null },
 ): Promise<EventTypeRow[]> {
   const rows = await db.read<{ type: EventTypeRow }>(Q.typesList, {

@@ -1,12 +1,13 @@
 import { ErrorCode, ParleyError } from '../../errors.ts';
 import { builder } from '../../schema/builder.ts';
 import type { Context } from '../../schema/context.ts';
-import { type ActorRow, countEventsOfActors, eventsOfActors } from '../actor/actor.repository.ts';
+import { countEventsOfActors, eventsOfActors } from '../actor/actor.repository.ts';
 import { orderArgs, pageArgs } from '../common/args.ts';
 import { connectionType } from '../common/connection.schema.ts';
 import { decodeDateCursor, encodeCursor, pageSize, toConnection } from '../common/connection.ts';
 import { EventStatusEnum, PrecisionEnum, QualifierEnum, RoleEnum } from '../common/enums.ts';
 import { checkId } from '../common/ids.ts';
+import type { ActorRow, EventRow } from '../common/rows.ts';
 import { DateScalar } from '../common/scalars.ts';
 import {
   ActorRef,
@@ -24,13 +25,7 @@ import {
   participantsLoader,
   typeChildrenLoader,
 } from './event.loaders.ts';
-import {
-  countEvents,
-  type EventFilter,
-  type EventRow,
-  listEvents,
-  listEventTypes,
-} from './event.repository.ts';
+import { countEvents, type EventFilter, listEvents, listEventTypes } from './event.repository.ts';
 
 // Registers the Date scalar before any field uses it by name.
 void DateScalar;

@@ -1,6 +1,6 @@
 import { createReadStream, readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
-import type { Database } from '../../neo4j/database.ts';
+import type { Db } from '../../neo4j/database.ts';
 import { BatchRefusedError, type IngestOptions, type IngestOutcome, writeBundles } from './ingest.ts';
 import { BundleValidationError, type ValidBundle, validateBundle } from './validate.ts';
 
@@ -76,7 +76,7 @@ export interface BulkSummary {
  * reported by its place and field path.
  */
 export async function ingestItems(
-  db: Database,
+  db: Db,
   items: AsyncIterable<BundleItem> | Iterable<BundleItem>,
   options: IngestOptions & { batch?: number; onProgress?: (summary: BulkSummary, done: number) => void } = {},
 ): Promise<BulkSummary> {

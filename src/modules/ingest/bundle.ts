@@ -1,53 +1,37 @@
 import { z } from 'zod';
+import { ID_PATTERN } from '../common/identity.ts';
+import {
+  ACTOR_KINDS,
+  DOCUMENT_KINDS,
+  EVENT_LINK_TYPES,
+  EVENT_STATUSES,
+  FACT_TYPES,
+  PRECISIONS,
+  QUALIFIERS,
+  ROLES,
+} from '../common/vocabulary.ts';
 
 /**
  * The article bundle: the one shape in which data enters Parley (docs/bundle-format.md).
  * This schema is the authority; schema/bundle.schema.json is generated from it.
  */
 
-export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+// Kept here too: the generator and its tests import them from the bundle.
+export { ID_PATTERN } from '../common/identity.ts';
+export {
+  ACTOR_KINDS,
+  DOCUMENT_KINDS,
+  EVENT_LINK_TYPES,
+  EVENT_STATUSES,
+  FACT_TYPES,
+  PRECISIONS,
+  QUALIFIERS,
+  ROLES,
+} from '../common/vocabulary.ts';
+
 const id = z.string().max(120).regex(ID_PATTERN, 'a lowercase slug such as "sergei-aleinik"');
 const isoDate = z.iso.date();
 const text = (max: number) => z.string().trim().min(1).max(max);
-
-export const ACTOR_KINDS = [
-  'COUNTRY',
-  'ALLIANCE',
-  'IGO',
-  'GOVERNMENT_BODY',
-  'THINK_TANK',
-  'PERSON',
-  'GROUP',
-  'MEDIA',
-  'NGO',
-  'COMPANY',
-] as const;
-export const ROLES = [
-  'ACTOR',
-  'RECIPIENT',
-  'SPEAKER',
-  'ADDRESSEE',
-  'SUBJECT',
-  'HOST',
-  'PARTICIPANT',
-  'ON_BEHALF_OF',
-] as const;
-export const EVENT_STATUSES = ['ASSERTED', 'PLANNED', 'HYPOTHETICAL', 'NEGATED'] as const;
-export const PRECISIONS = ['DAY', 'MONTH', 'YEAR'] as const;
-export const QUALIFIERS = ['EARLY', 'MID', 'LATE', 'APPROX'] as const;
-export const DOCUMENT_KINDS = [
-  'DRAFT_TREATY',
-  'DRAFT_AGREEMENT',
-  'TREATY',
-  'LETTER',
-  'WRITTEN_REPLY',
-  'MESSAGE',
-  'STATEMENT',
-  'REPORT',
-  'OTHER',
-] as const;
-export const EVENT_LINK_TYPES = ['RESPONDS_TO', 'PART_OF', 'FOLLOWS_UP'] as const;
-export const FACT_TYPES = ['MEMBER_OF', 'PART_OF', 'HOLDS_POSITION'] as const;
 
 export const mentionSchema = z
   .object({

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { cypher } from '../../neo4j/cypher.ts';
-import type { Database } from '../../neo4j/database.ts';
+import type { Db } from '../../neo4j/database.ts';
 import { parseCsv } from './csv.ts';
 
 export const CODEBOOK_PATH = new URL('../../../data/reference/cameo-codes.csv', import.meta.url);
@@ -38,8 +38,8 @@ export function readCodebook(path: URL = CODEBOOK_PATH): EventTypeRow[] {
 }
 
 /** Writes the codebook as (:EventType) nodes linked CHILD_OF their parent; idempotent. */
-export async function loadCodebook(db: Database): Promise<number> {
+export async function loadCodebook(db: Db): Promise<number> {
   const types = readCodebook();
-  await db.run(UPSERT, { types }, 'WRITE');
+  await db.write(UPSERT, { types });
   return types.length;
 }

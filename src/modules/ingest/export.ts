@@ -1,5 +1,5 @@
 import { cypher } from '../../neo4j/cypher.ts';
-import type { Database } from '../../neo4j/database.ts';
+import type { Db } from '../../neo4j/database.ts';
 import type { Bundle } from './bundle.ts';
 
 const Q = {
@@ -16,17 +16,17 @@ type ExportedFact = Omit<Bundle['facts'][number], 'source'> & { sources: string[
  * Reads an article's bundle back from the graph: what an ingest of it wrote. Arrays come back
  * in a canonical order (see `canonicalBundle`), so two exports compare equal.
  */
-export async function exportBundle(db: Database, articleId: string): Promise<Bundle | null> {
-  const [row] = await db.run<{ article: Bundle['article'] }>(Q.article, { articleId }, 'READ');
+export async function exportBundle(db: Db, articleId: string): Promise<Bundle | null> {
+  const [row] = await db.read<{ article: Bundle['article'] }>(Q.article, { articleId });
   if (!row) return null;
-  const events = (await db.run<{ event: Bundle['events'][number] }>(Q.events, { articleId }, 'READ')).map(
+  const events = (await db.read<{ event: Bundle['events'][number] }>(Q.events, { articleId })).map(
     (r) => r.event,
   );
   const eventIds = events.map((e) => e.id);
-  const eventLinks = (
-    await db.run<{ link: Bundle['eventLinks'][number] }>(Q.links, { eventIds }, 'READ')
-  ).map((r) => r.link);
-  const rawFacts = (await db.run<{ fact: ExportedFact }>(Q.facts, { articleId }, 'READ')).map((r) => r.fact);
+  const eventLinks = (await db.read<{ link: Bundle['eventLinks'][number] }>(Q.links, { eventIds })).map(
+    (r) => r.link,
+  );
+  const rawFacts = (await db.read<{ fact: ExportedFact }>(Q.facts, { articleId })).map((r) => r.fact);
   const facts = rawFacts.map(({ sources, ...f }) => ({
     ...f,
     // Stated by this article, or brought along from the register that states it.
@@ -39,18 +39,16 @@ export async function exportBundle(db: Database, articleId: string): Promise<Bun
     actorIds.add(f.subjectId);
     actorIds.add(f.objectId);
   }
-  const [entities] = await db.run<{ actors: Bundle['actors']; documents: Bundle['documents'] }>(
-    Q.entities,
-    { actorIds: [...actorIds], documentIds },
-    'READ',
-  );
+  const [entities] = await db.read<{ actors: Bundle['actors']; documents: Bundle['documents'] }>(Q.entities, {
+    actorIds: [...actorIds],
+    documentIds,
+  });
   for (const d of entities?.documents ?? [])
     for (const a of [...d.authoredBy, ...d.addressedTo]) actorIds.add(a);
-  const [more] = await db.run<{ actors: Bundle['actors'] }>(
-    Q.entities,
-    { actorIds: [...actorIds], documentIds: [] },
-    'READ',
-  );
+  const [more] = await db.read<{ actors: Bundle['actors'] }>(Q.entities, {
+    actorIds: [...actorIds],
+    documentIds: [],
+  });
   return canonicalBundle({
     bundleVersion: 1,
     article: row.article,

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { cypher } from '../../neo4j/cypher.ts';
-import type { Database, QueryStats, WriteCounters } from '../../neo4j/database.ts';
-import type { Bundle, Fact } from './bundle.ts';
+import type { Db, WriteCounters } from '../../neo4j/database.ts';
+import { actorLabel, factId, mentionId } from '../common/identity.ts';
+import type { Bundle } from './bundle.ts';
 import { type BundleIssue, BundleValidationError, type ValidBundle, validateBundle } from './validate.ts';
 
 const Q = {
@@ -17,6 +18,9 @@ const Q = {
   redirects: cypher('ingest/redirects'),
 };
 
+// Kept here too for tests that import them from the write path (node-counts.test.ts).
+export { actorLabel, factId, mentionId } from '../common/identity.ts';
+
 export type IngestOutcome = 'created' | 'updated' | 'unchanged';
 
 export interface IngestResult {
@@ -28,29 +32,7 @@ export interface IngestResult {
 export interface IngestOptions {
   /** Write even when the same bundle content was ingested before (the result is the same). */
   force?: boolean;
-  stats?: QueryStats;
 }
-
-const LABEL_BY_KIND: Record<string, string> = { COUNTRY: 'Country', PERSON: 'Person' };
-export const actorLabel = (kind: string): string => LABEL_BY_KIND[kind] ?? 'Organization';
-
-const slug = (s: string) =>
-  s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
-
-/** A fact's identity: its type and ends, and for a position its title. */
-export function factId(f: Pick<Fact, 'type' | 'subjectId' | 'objectId' | 'title'>): string {
-  const base = `${f.type}:${f.subjectId}:${f.objectId}`;
-  return f.type === 'HOLDS_POSITION' && f.title ? `${base}:${slug(f.title)}` : base;
-}
-
-/** A mention's identity: the article, the span, and what it supports. */
-export const mentionId = (articleId: string, start: number, end: number, target: string) =>
-  `${articleId}:${start}-${end}:${target}`;
 
 export function bundleHash(bundle: Bundle): string {
   return createHash('sha256').update(JSON.stringify(bundle)).digest('hex');
@@ -174,7 +156,7 @@ export class BatchRefusedError extends Error {
  * MERGE on ids. Ingesting the same bundle again changes nothing; a bad bundle writes nothing.
  */
 export async function ingestBundle(
-  db: Database,
+  db: Db,
   input: unknown,
   options: IngestOptions = {},
 ): Promise<IngestResult> {
@@ -189,14 +171,14 @@ export async function ingestBundle(
  * (BatchRefusedError for a batch of several; BundleValidationError for a single bundle).
  */
 export async function writeBundles(
-  db: Database,
+  db: Db,
   valid: ValidBundle[],
   options: IngestOptions = {},
 ): Promise<IngestResult[]> {
   const hashes = valid.map((v) => bundleHash(v.bundle));
   const articleIds = valid.map((v) => v.bundle.article.id);
 
-  return db.writeTransaction(async (tx) => {
+  return db.transaction(async (tx) => {
     const states = await tx.run<{ id: string; exists: boolean; bundleHash: string | null }>(Q.state, {
       articleIds,
     });
@@ -269,7 +251,7 @@ export async function writeBundles(
     if (facts.length) await tx.run(Q.facts, { facts });
     if (mentions.length) await tx.run(Q.mentions, { mentions });
     return articleIds.map((articleId, i) => ({ articleId, outcome: outcomes[i]!, counters: tx.counters }));
-  }, options.stats);
+  });
 }
 
 function missingIssues(todo: ValidBundle[], missing: MissingRow): BundleIssue[] {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Logger } from '../../logger.ts';
-import type { Database } from '../../neo4j/database.ts';
+import type { Db } from '../../neo4j/database.ts';
 import { loadCodebook } from './codebook.ts';
 import { type IngestResult, ingestBundle } from './ingest.ts';
 
@@ -15,7 +15,7 @@ export function readSeedBundles(): unknown[] {
  * Loads the CAMEO codebook and the seed article. Both are idempotent: on a database that has
  * them already, nothing changes.
  */
-export async function seed(db: Database, logger?: Logger): Promise<IngestResult[]> {
+export async function seed(db: Db, logger?: Logger): Promise<IngestResult[]> {
   const types = await loadCodebook(db);
   const results: IngestResult[] = [];
   for (const bundle of readSeedBundles()) results.push(await ingestBundle(db, bundle));

@@ -45,13 +45,69 @@ function zodIssues(error: z.ZodError): BundleIssue[] {
   return error.issues.map((i) => ({ path: formatPath(i.path), message: i.message }));
 }
 
+/** Whether a quote is where its offsets say; the issue when it is not. */
+function quoteIssue(
+  text: string,
+  m: { quote: string; start: number; end: number },
+  path: string,
+): BundleIssue | undefined {
+  if (m.end > text.length) {
+    return {
+      path: `${path}.end`,
+      message: `offset ${m.end} is past the end of the article (${text.length})`,
+    };
+  }
+  if (text.slice(m.start, m.end) === m.quote) return undefined;
+  const found = text.indexOf(m.quote);
+  return {
+    path: `${path}.quote`,
+    message:
+      found >= 0
+        ? `the quote is not at ${m.start}..${m.end}; it is at ${found}..${found + m.quote.length}`
+        : 'the quote is not an exact excerpt of the article text',
+  };
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+
+/**
+ * The quotes of a bundle whose shape was refused, checked where they can be (well-formed
+ * quote and offsets, a text to check them against), so that one answer names every bad field
+ * rather than the shape's alone.
+ */
+function quoteIssuesOfRaw(input: unknown, shapeIssues: BundleIssue[]): BundleIssue[] {
+  if (!isRecord(input) || !isRecord(input.article) || typeof input.article.text !== 'string') return [];
+  const text = input.article.text;
+  const issues: BundleIssue[] = [];
+  for (const kind of ['events', 'facts'] as const) {
+    const items = input[kind];
+    if (!Array.isArray(items)) continue;
+    items.forEach((item, i) => {
+      if (!isRecord(item) || !Array.isArray(item.mentions)) return;
+      item.mentions.forEach((m: unknown, j) => {
+        const path = `${kind}[${i}].mentions[${j}]`;
+        if (shapeIssues.some((s) => s.path === path || s.path.startsWith(`${path}.`))) return;
+        if (!isRecord(m) || typeof m.quote !== 'string') return;
+        const { start, end } = m;
+        if (!Number.isInteger(start) || !Number.isInteger(end)) return;
+        const issue = quoteIssue(text, { quote: m.quote, start: start as number, end: end as number }, path);
+        if (issue) issues.push(issue);
+      });
+    });
+  }
+  return issues;
+}
+
 /**
  * Checks everything that can be checked without the database: the shape, the offsets of
  * every quote, duplicate ids, and which references point outside the bundle.
  */
 export function validateBundle(input: unknown): ValidBundle {
   const parsed = bundleSchema.safeParse(input);
-  if (!parsed.success) throw new BundleValidationError(zodIssues(parsed.error));
+  if (!parsed.success) {
+    const shape = zodIssues(parsed.error);
+    throw new BundleValidationError([...shape, ...quoteIssuesOfRaw(input, shape)]);
+  }
   const bundle = parsed.data;
   const issues: BundleIssue[] = [];
   const text = bundle.article.text;
@@ -86,21 +142,8 @@ export function validateBundle(input: unknown): ValidBundle {
     if (!defined.has(id) && !external[kind].has(id)) external[kind].set(id, path);
   };
   const checkMention = (m: Bundle['events'][number]['mentions'][number], path: string) => {
-    if (m.end > text.length) {
-      issues.push({
-        path: `${path}.end`,
-        message: `offset ${m.end} is past the end of the article (${text.length})`,
-      });
-    } else if (text.slice(m.start, m.end) !== m.quote) {
-      const found = text.indexOf(m.quote);
-      issues.push({
-        path: `${path}.quote`,
-        message:
-          found >= 0
-            ? `the quote is not at ${m.start}..${m.end}; it is at ${found}..${found + m.quote.length}`
-            : 'the quote is not an exact excerpt of the article text',
-      });
-    }
+    const issue = quoteIssue(text, m, path);
+    if (issue) issues.push(issue);
   };
 
   bundle.documents.forEach((d, i) => {

@@ -1,6 +1,6 @@
 import { cypher } from '../../neo4j/cypher.ts';
-import type { Session } from '../../neo4j/database.ts';
-import type { ActorRow } from '../actor/actor.repository.ts';
+import type { Db } from '../../neo4j/database.ts';
+import type { ActorRow } from '../common/rows.ts';
 
 const SEARCH_ACTORS = cypher('search/actors');
 
@@ -36,7 +36,7 @@ export function toLuceneQuery(text: string): string | null {
 }
 
 export async function searchActors(
-  db: Session,
+  db: Db,
   text: string,
   kinds: string[] | null,
   limit: number,

@@ -1,7 +1,7 @@
 import { ErrorCode, ParleyError } from '../../errors.ts';
 import { builder } from '../../schema/builder.ts';
-import type { ActorRow } from '../actor/actor.repository.ts';
 import { ActorKindEnum } from '../common/enums.ts';
+import type { ActorRow } from '../common/rows.ts';
 import { ActorRef } from '../refs.ts';
 import { searchActors } from './search.repository.ts';
 
