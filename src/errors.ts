@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { DatabaseUnavailableError } from './neo4j/database.ts';
+import { DatabaseUnavailableError, RETRY_AFTER_SECONDS } from './neo4j/database.ts';
 
 /** Stable `extensions.code` values; clients may branch on them. */
 export const ErrorCode = {
@@ -25,9 +25,15 @@ export class ParleyError extends GraphQLError {
 
 export function databaseUnavailable(): GraphQLError {
   return new GraphQLError('The graph database is unavailable right now; retry shortly.', {
-    extensions: { code: ErrorCode.DATABASE_UNAVAILABLE, http: { status: 503 } },
+    extensions: {
+      code: ErrorCode.DATABASE_UNAVAILABLE,
+      http: { status: 503, headers: { 'retry-after': String(RETRY_AFTER_SECONDS) } },
+    },
   });
 }
+
+/** The errors a client sees as INTERNAL_SERVER_ERROR, with what was hidden from it (for the log). */
+export const maskedOriginals = new WeakMap<GraphQLError, unknown>();
 
 /**
  * Yoga's maskError hook: client errors pass through, a lost database becomes a 503-style
@@ -71,8 +77,10 @@ export function maskError(error: unknown, message: string): Error {
       extensions: { code: ErrorCode.BAD_USER_INPUT },
     });
   }
-  return new GraphQLError(message, {
+  const masked = new GraphQLError(message, {
     ...(error instanceof GraphQLError ? { nodes: error.nodes, path: error.path } : {}),
     extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
   });
+  maskedOriginals.set(masked, error);
+  return masked;
 }

@@ -53,6 +53,12 @@ try {
     );
   };
   process.on('SIGTERM', shutdown);
+  // An operator (or a fault test) ends an outage of the embedded Neo4j now instead of waiting
+  // out the supervisor's back-off.
+  process.on('SIGUSR2', () => {
+    if (!parley.embedded) return logger.warn('SIGUSR2 restarts the embedded Neo4j; there is none');
+    void parley.embedded.restartNow();
+  });
   process.on('SIGINT', shutdown);
 } catch (err) {
   if (err instanceof EmbeddedNeo4jError) {

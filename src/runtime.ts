@@ -2,7 +2,7 @@ import { createApp } from './app.ts';
 import type { Config } from './config.ts';
 import { type HttpServer, listen } from './http/server.ts';
 import type { Logger } from './logger.ts';
-import { seed } from './modules/ingest/seed.ts';
+import { ensureReferenceData } from './modules/ingest/reference.ts';
 import { Database } from './neo4j/database.ts';
 import { migrate } from './neo4j/migrations.ts';
 import { type SupervisedNeo4j, superviseEmbeddedNeo4j } from './neo4j/supervisor.ts';
@@ -36,7 +36,7 @@ export async function startParley(config: Config, logger: Logger): Promise<Parle
   try {
     await database.driver.verifyConnectivity({ database: config.neo4j.database });
     await migrate(database, logger);
-    if (config.seed) await seed(database, logger);
+    if (config.seed) await ensureReferenceData(database, logger);
     const app = createApp({ config, database, logger });
     http = await listen(app, config.host, config.port, logger);
   } catch (err) {

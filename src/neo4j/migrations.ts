@@ -27,14 +27,34 @@ export function migrationStatements(): { file: string; statement: string }[] {
   );
 }
 
-/** Applies every migration statement and waits for the indexes to come online. */
+const NAMED = /^CREATE\s+(?:CONSTRAINT|(?:FULLTEXT\s+|RANGE\s+|TEXT\s+|POINT\s+|VECTOR\s+)?INDEX)\s+(\w+)/i;
+
+/** The name a migration statement gives its constraint or index, if any. */
+export function migrationName(statement: string): string | undefined {
+  return NAMED.exec(statement)?.[1];
+}
+
+/**
+ * Applies the migration statements whose constraint or index is not there yet, and waits for
+ * the indexes to come online. On an up-to-date database it only reads the schema, so that an
+ * account without schema rights can start the API.
+ */
 export async function migrate(db: Database, logger?: Logger): Promise<number> {
   const statements = migrationStatements();
-  for (const { file, statement } of statements) {
+  const existing = new Set<string>();
+  for (const show of ['SHOW CONSTRAINTS YIELD name', 'SHOW INDEXES YIELD name']) {
+    const r = await db.driver.executeQuery(show, {}, { database: db.name, routing: 'READ' });
+    for (const rec of r.records) existing.add(rec.get('name') as string);
+  }
+  const pending = statements.filter(({ statement }) => {
+    const name = migrationName(statement);
+    return !name || !existing.has(name);
+  });
+  for (const { file, statement } of pending) {
     await db.driver.executeQuery(statement, {}, { database: db.name });
     logger?.debug({ file, statement }, 'migration applied');
   }
-  await db.driver.executeQuery('CALL db.awaitIndexes(300)', {}, { database: db.name });
-  logger?.info({ statements: statements.length }, 'schema migrations applied');
-  return statements.length;
+  await db.driver.executeQuery('CALL db.awaitIndexes(300)', {}, { database: db.name, routing: 'READ' });
+  logger?.info({ statements: statements.length, applied: pending.length }, 'schema migrations checked');
+  return pending.length;
 }

@@ -16,6 +16,8 @@ export interface ParleyProcess {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
   /** Resolves with the exit code, without sending anything. */
   exited: Promise<number | null>;
+  /** Resolves with the first log line (past or future) that matches; rejects at the deadline. */
+  line(pattern: RegExp, timeoutMs?: number): Promise<string>;
 }
 
 /** Runs the real entry point (`npm start`'s command) as a child process, as a user would. */
@@ -26,10 +28,15 @@ export async function startParleyProcess(
   const started = Date.now();
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: '0', LOG_LEVEL: 'info', ...env },
+    env: { ...inherited(), PORT: '0', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const waiters = new Set<(line: string) => void>();
+  const remember = (line: string) => {
+    proc.lines.push(line);
+    for (const w of [...waiters]) w(line);
+  };
   const proc: ParleyProcess = {
     child,
     url: '',
@@ -38,6 +45,27 @@ export async function startParleyProcess(
     startMs: 0,
     lines: [],
     exited,
+    line: (pattern, timeoutMs = 120_000) => {
+      const seen = proc.lines.find((l) => pattern.test(l));
+      if (seen) return Promise.resolve(seen);
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => {
+          waiters.delete(waiter);
+          reject(
+            new Error(
+              `no log line matched ${pattern} within ${timeoutMs} ms:\n${proc.lines.slice(-30).join('\n')}`,
+            ),
+          );
+        }, timeoutMs);
+        const waiter = (l: string) => {
+          if (!pattern.test(l)) return;
+          clearTimeout(timer);
+          waiters.delete(waiter);
+          resolve(l);
+        };
+        waiters.add(waiter);
+      });
+    },
     stop: async (signal = 'SIGTERM') => {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
       return exited;
@@ -53,7 +81,7 @@ export async function startParleyProcess(
       reject(new Error(`parley exited with ${code} before it was up:\n${proc.lines.join('\n')}`));
     });
     createInterface({ input: child.stdout! }).on('line', (line) => {
-      proc.lines.push(line);
+      remember(line);
       if (!line.startsWith('{')) return;
       const entry = JSON.parse(line) as { msg?: string; pid?: number; uri?: string; url?: string };
       if (entry.msg === 'embedded Neo4j ready') {
@@ -66,10 +94,21 @@ export async function startParleyProcess(
         resolve(entry.url);
       }
     });
-    createInterface({ input: child.stderr! }).on('line', (l) => proc.lines.push(l));
+    createInterface({ input: child.stderr! }).on('line', remember);
   });
   proc.startMs = Date.now() - started;
   return proc;
+}
+
+/**
+ * The test run's environment without its Neo4j settings: a process test says itself which
+ * database its API uses (its own embedded one unless it passes NEO4J_URI), so that a run against
+ * an external NEO4J_URI never lets a fault test write to, or kill, that server.
+ */
+function inherited(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const key of ['NEO4J_URI', 'NEO4J_USER', 'NEO4J_PASSWORD', 'NEO4J_DATABASE']) delete env[key];
+  return env;
 }
 
 export function isAlive(pid: number): boolean {

@@ -38,6 +38,7 @@ describe('loadConfig', () => {
       user: 'reader',
       password: 'secret',
       database: 'neo4j',
+      unavailableTimeoutMs: 2000,
     });
     expect(c.embedded.heapMiB).toBe(2048);
     expect(c.embedded.pageCacheMiB).toBe(256);
@@ -56,5 +57,23 @@ describe('loadConfig', () => {
     expect(message).toMatch(/PORT/);
     expect(message).toMatch(/NEO4J_URI/);
     expect(message).toMatch(/PARLEY_NEO4J_HEAP/);
+  });
+
+  it('reads the outage bound, the first restart delay and the node limits, and refuses them out of range', () => {
+    const c = loadConfig({
+      PARLEY_DB_UNAVAILABLE_TIMEOUT_MS: '750',
+      PARLEY_NEO4J_RESTART_DELAY_MS: '600000',
+      PARLEY_MAX_LIST: '50',
+      PARLEY_MAX_NODES: '1000',
+    });
+    expect(c.neo4j.unavailableTimeoutMs).toBe(750);
+    expect(c.embedded.restartDelayMs).toBe(600_000);
+    expect([c.security.maxList, c.security.maxNodes]).toEqual([50, 1000]);
+    expect(() => loadConfig({ PARLEY_DB_UNAVAILABLE_TIMEOUT_MS: '0' })).toThrow(
+      /PARLEY_DB_UNAVAILABLE_TIMEOUT_MS/,
+    );
+    expect(() => loadConfig({ PARLEY_NEO4J_RESTART_DELAY_MS: '-1' })).toThrow(
+      /PARLEY_NEO4J_RESTART_DELAY_MS/,
+    );
   });
 });
