@@ -1,14 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BundleInput } from '../../src/modules/ingest/bundle.ts';
+import { ingestBundle } from '../../src/modules/ingest/ingest.ts';
 import { seed } from '../../src/modules/ingest/seed.ts';
-import { execute, request, testApp, testDatabase } from '../support/harness.ts';
+import { execute, request, TestHelper, testApp } from '../support/harness.ts';
 
-const db = testDatabase();
-const app = testApp(db);
+const helper = new TestHelper('exploration');
+const app = testApp(helper.database);
 
 beforeAll(async () => {
-  await seed(db);
+  await seed(helper.database);
 });
-afterAll(() => db.close());
+afterAll(async () => {
+  await helper.cleanup();
+  await helper.close();
+});
 
 const PATHS = `query($from: ID!, $to: ID!, $k: Int, $maxHops: Int, $windowFrom: Date, $windowTo: Date) {
   paths(from: $from, to: $to, k: $k, maxHops: $maxHops, windowFrom: $windowFrom, windowTo: $windowTo) {
@@ -16,7 +21,7 @@ const PATHS = `query($from: ID!, $to: ID!, $k: Int, $maxHops: Int, $windowFrom: 
     actors { id }
     hops {
       kind from { id } to { id } fromRole toRole
-      event { id date { earliest } }
+      event { id date { earliest latest } }
       fact { type sources }
       evidence { quote article { id publisher } }
     }
@@ -70,17 +75,27 @@ describe('paths: how is Belarus connected to NATO, and on whose word?', () => {
     expect(hops[0].evidence).toEqual([]);
   });
 
-  it('does not cross events outside the window', async () => {
-    const { data } = await execute<any>(app, PATHS, {
-      from: 'belarus',
-      to: 'nato',
-      k: 5,
-      maxHops: 2,
-      windowFrom: '2021-01-01',
-      windowTo: '2022-01-31',
-    });
-    for (const path of data.paths) {
-      for (const hop of path.hops) if (hop.event) expect(hop.event.date.earliest <= '2022-01-31').toBe(true);
+  it('crosses only events inside the window, and still finds the paths through them', async () => {
+    const between = { from: 'russia', to: 'nato', k: 5, maxHops: 2 };
+    const window = { windowFrom: '2021-12-01', windowTo: '2022-01-31' };
+    const eventsOf = (paths: any[]) =>
+      paths.flatMap((p: any) => p.hops.flatMap((h: any) => (h.event ? [h.event] : [])));
+    // Without the window, the shortest paths go through the meetings of 9 February 2022.
+    const open = eventsOf((await execute<any>(app, PATHS, between)).data.paths);
+    expect(open.some((e: any) => e.date.earliest > window.windowTo)).toBe(true);
+
+    const { data } = await execute<any>(app, PATHS, { ...between, ...window });
+    const crossed = eventsOf(data.paths);
+    expect(data.paths.length).toBe(5);
+    expect(crossed.map((e: any) => e.id)).toEqual(
+      expect.arrayContaining([
+        'evt-2021-12-17-russia-publishes-security-guarantee-drafts',
+        'evt-2022-01-late-nato-written-reply',
+      ]),
+    );
+    for (const e of crossed) {
+      expect(e.date.latest >= window.windowFrom, e.id).toBe(true);
+      expect(e.date.earliest <= window.windowTo, e.id).toBe(true);
     }
   });
 
@@ -91,6 +106,94 @@ describe('paths: how is Belarus connected to NATO, and on whose word?', () => {
     expect(deep.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     const unknown = await request<any>(app, PATHS, { from: 'belarus', to: 'atlantis' });
     expect(unknown.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  });
+});
+
+/**
+ * A graph where the shortest connections by relationships are not the admissible ones: A and B
+ * share an event (1 step, 2 relationships) and meet through C (2 steps, 4 relationships), and a
+ * chain of memberships A–S1–S2–B takes 3 steps in only 3 relationships.
+ */
+function pathsBundle(id: (suffix: string) => string): BundleInput {
+  const text = `${id('report')}. A met B. A met C. C met B.`;
+  const at = (quote: string) => {
+    const start = text.indexOf(quote);
+    return { quote, start, end: start + quote.length, confidence: 0.9 };
+  };
+  const event = (suffix: string, quote: string, x: string, y: string, day: string) => ({
+    id: id(suffix),
+    summary: quote,
+    cameoCode: '040',
+    status: 'ASSERTED' as const,
+    date: { earliest: day, latest: day, precision: 'DAY' as const, qualifier: null, text: null },
+    participants: [
+      { actorId: id(x), role: 'ACTOR' as const },
+      { actorId: id(y), role: 'PARTICIPANT' as const },
+    ],
+    mentions: [at(quote)],
+  });
+  const member = (subject: string, object: string) => ({
+    type: 'MEMBER_OF' as const,
+    subjectId: id(subject),
+    objectId: id(object),
+    source: 'wikidata',
+  });
+  return {
+    bundleVersion: 1,
+    article: {
+      id: id('article'),
+      title: id('report'),
+      publisher: 'example.org',
+      publishedAt: '2023-03-31',
+      language: 'en',
+      text,
+    },
+    actors: ['a', 'b', 'c', 's1', 's2'].map((x) => ({
+      id: id(x),
+      kind: 'COUNTRY' as const,
+      name: x.toUpperCase(),
+    })),
+    events: [
+      event('a-b', 'A met B.', 'a', 'b', '2023-03-20'),
+      event('a-c', 'A met C.', 'a', 'c', '2023-01-10'),
+      event('c-b', 'C met B.', 'c', 'b', '2023-01-12'),
+    ],
+    facts: [member('a', 's1'), member('s2', 's1'), member('s2', 'b')],
+  };
+}
+
+describe('paths: the k shortest among those within maxHops', () => {
+  const id = (suffix: string) => helper.id(`paths-${suffix}`);
+  const steps = (paths: any[]) =>
+    paths.map((p: any) =>
+      p.hops.map((h: any) => (h.event ? h.event.id.slice(id('').length) : h.kind)).join(' '),
+    );
+
+  beforeAll(async () => {
+    await ingestBundle(helper.database, pathsBundle(id));
+  });
+
+  it('returns k paths when k exist, though a longer chain of facts has fewer relationships', async () => {
+    // The 3-step chain (3 relationships) is shorter than the 2-step path through C (4); with
+    // maxHops 2 it must not take one of the k places.
+    const { data } = await execute<any>(app, PATHS, { from: id('a'), to: id('b'), k: 2, maxHops: 2 });
+    expect(steps(data.paths)).toEqual(['a-b', 'a-c c-b']);
+  });
+
+  it('ranks a chain of facts before an event path of as many steps once maxHops admits it', async () => {
+    const { data } = await execute<any>(app, PATHS, { from: id('a'), to: id('b'), k: 3, maxHops: 3 });
+    expect(steps(data.paths)).toEqual(['a-b', 'MEMBER_OF MEMBER_OF MEMBER_OF', 'a-c c-b']);
+  });
+
+  it('does not count the steps of an event outside the window', async () => {
+    const { data } = await execute<any>(app, PATHS, {
+      from: id('a'),
+      to: id('b'),
+      k: 2,
+      maxHops: 2,
+      windowTo: '2023-01-31',
+    });
+    expect(steps(data.paths)).toEqual(['a-c c-b']);
   });
 });
 

@@ -1,15 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventsOfActors } from '../../src/modules/actor/actor.repository.ts';
-import type { EventFilter } from '../../src/modules/event/event.repository.ts';
+import type { EventFilter, EventRow } from '../../src/modules/event/event.repository.ts';
 import { eventsAmong, neighborhoodLayer } from '../../src/modules/exploration/exploration.repository.ts';
 import { QueryStats } from '../../src/neo4j/database.ts';
 import { ensureGeneratedGraph, GENERATED } from '../support/generated.ts';
-import { execute, testApp, testDatabase } from '../support/harness.ts';
+import { execute, TestHelper, testApp } from '../support/harness.ts';
 
 // Query-count and limit assertions on a graph of 1 000 actors and 20 000 events: the number
 // of Cypher round trips of an operation depends on its depth, never on its number of rows.
-const db = testDatabase();
+const helper = new TestHelper('generated-graph');
+const db = helper.database;
 const app = testApp(db);
+/** Every id of the generated graph starts with it. */
+const GENERATED_PREFIX = `${GENERATED.idPrefix}-`;
 let hubs: { id: string; events: number }[] = [];
 
 beforeAll(async () => {
@@ -18,28 +21,28 @@ beforeAll(async () => {
   process.stdout.write(
     `[generated-graph] ${summary.counts.created} created, ${summary.counts.unchanged} unchanged, ${summary.events} events in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
   );
-  const r = await db.driver.executeQuery(
+  hubs = await helper.run(
     `MATCH (a:Actor)-[:PARTICIPATED_IN]->(e:Event) WHERE a.id STARTS WITH $p
      WITH a, count(DISTINCT e) AS events ORDER BY events DESC, a.id LIMIT 2
      RETURN a.id AS id, events`,
-    { p: `${GENERATED.idPrefix}-` },
+    { p: GENERATED_PREFIX },
   );
-  hubs = r.records.map((x) => ({ id: x.get('id'), events: x.get('events').toNumber() }));
 }, 900_000);
-afterAll(() => db.close());
+// The run's teardown removes the generated graph (tests/support/global-setup.ts).
+afterAll(() => helper.close());
 
 const statements = (ext: any) => ext?.parley?.cypherQueries as number;
 
 describe('round trips on a graph of 1 000 actors and 20 000 events', () => {
   it('has the size and the hubs it claims', async () => {
-    const r = await db.driver.executeQuery(
+    const [size] = await helper.run(
       `CALL () { MATCH (a:Actor) WHERE a.id STARTS WITH $p RETURN count(a) AS actors }
        CALL () { MATCH (e:Event) WHERE e.id STARTS WITH $p RETURN count(e) AS events }
        RETURN actors, events`,
-      { p: `${GENERATED.idPrefix}-` },
+      { p: GENERATED_PREFIX },
     );
-    expect(r.records[0]!.get('actors').toNumber()).toBeGreaterThanOrEqual(1_000);
-    expect(r.records[0]!.get('events').toNumber()).toBe(20_000);
+    expect(size!.actors).toBeGreaterThanOrEqual(1_000);
+    expect(size!.events).toBe(20_000);
     expect(hubs[0]!.events).toBeGreaterThanOrEqual(2_000);
   });
 
@@ -68,12 +71,12 @@ describe('round trips on a graph of 1 000 actors and 20 000 events', () => {
 
   it('pages a hub’s events by keyset: consecutive, disjoint, ordered, and two queries a page', async () => {
     const hub = hubs[0]!;
-    const direct = await db.driver.executeQuery(
+    const direct = await helper.run<{ id: string }>(
       `MATCH (:Actor {id: $id})-[:PARTICIPATED_IN]->(e:Event) WITH DISTINCT e
        RETURN e.id AS id ORDER BY e.earliest DESC, e.id DESC LIMIT 500`,
       { id: hub.id },
     );
-    const expected = direct.records.map((r) => r.get('id'));
+    const expected = direct.map((r) => r.id);
     const seen: string[] = [];
     let after: string | null = null;
     for (let page = 0; page < 5; page++) {
@@ -101,52 +104,92 @@ describe('round trips on a graph of 1 000 actors and 20 000 events', () => {
 describe('an actor’s events: the index walk and the expansion give the same pages', () => {
   // Hubs take the walk down the Event(earliest, id) index, other actors the expansion of their
   // events (cypher/actor/events-page.cypher); forcing each plan must not change a single row.
-  const pages = async (plan: 'expand' | 'walk', ids: string[], filter: EventFilter, size: number) => {
+  const SIZE = 40;
+  /** Pages read without a bound: the first three. With one: until a short page, at most this many. */
+  const PAGES = 3;
+  const MAX_PAGES = 25;
+  /** Half a year into the generated dates (1990–1995): the hubs have events on both sides. */
+  const BOUND = '1990-06-30';
+
+  const pages = async (plan: 'expand' | 'walk', ids: string[], filter: EventFilter, count: number) => {
     const session = db.scoped(new QueryStats());
-    const out = new Map<string, string[]>(ids.map((id) => [id, []]));
-    let after: Record<string, { date: string; id: string } | null> = Object.fromEntries(
-      ids.map((id) => [id, null]),
-    );
-    for (let page = 0; page < 3; page++) {
-      for (const id of ids) {
-        const rows =
-          (await eventsOfActors(session, [id], filter, after[id] ?? null, size, plan)).get(id) ?? [];
-        out.get(id)!.push(...rows.map((e) => `${e.earliest}/${e.id}`));
+    const out = new Map<string, string[]>();
+    for (const id of ids) {
+      const keys: string[] = [];
+      let after: { date: string; id: string } | null = null;
+      for (let page = 0; page < count; page++) {
+        const rows: EventRow[] =
+          (await eventsOfActors(session, [id], filter, after, SIZE, plan)).get(id) ?? [];
+        keys.push(...rows.map((e) => `${e.earliest}/${e.id}`));
         const last = rows.at(-1);
-        after = { ...after, [id]: last ? { date: String(last.earliest), id: last.id } : null };
+        // A short page is the last one.
+        if (!last || rows.length < SIZE) break;
+        after = { date: String(last.earliest), id: last.id };
       }
+      out.set(id, keys);
     }
     return out;
   };
 
+  /** An actor's first events as plain Cypher reads them: the truth both plans must give. */
+  const direct = async (id: string, filter: EventFilter, limit: number) =>
+    (
+      await helper.run<{ key: string }>(
+        `MATCH (:Actor {id: $id})-[:PARTICIPATED_IN]->(e:Event)
+         WHERE $to IS NULL OR e.earliest <= date($to)
+         WITH DISTINCT e
+         RETURN toString(e.earliest) + '/' + e.id AS key
+         ORDER BY CASE WHEN $desc THEN key END DESC, key
+         LIMIT toInteger($limit)`,
+        { id, to: filter.to ?? null, desc: filter.order === 'DESC', limit },
+      )
+    ).map((r) => r.key);
+
   it.each([
-    ['newest first', { order: 'DESC' }],
-    ['oldest first', { order: 'ASC' }],
-    ['newest first up to a date', { order: 'DESC', to: '2021-06-30' }],
-    ['oldest first up to a date', { order: 'ASC', to: '2021-06-30' }],
-  ] as [string, EventFilter][])('%s', async (_name, filter) => {
-    const quiet = await db.driver.executeQuery(
+    ['newest first', 'DESC', false],
+    ['oldest first', 'ASC', false],
+    ['newest first up to a date inside the data', 'DESC', true],
+    ['oldest first up to a date inside the data', 'ASC', true],
+  ] as const)('%s', async (_name, order, bounded) => {
+    const filter: EventFilter = bounded ? { order, to: BOUND } : { order };
+    const count = bounded ? MAX_PAGES : PAGES;
+    const quiet = await helper.run<{ id: string }>(
       `MATCH (a:Actor) WHERE a.id STARTS WITH $p WITH a, COUNT { (a)-[:PARTICIPATED_IN]->() } AS d
        WHERE d > 0 RETURN a.id AS id ORDER BY d, a.id LIMIT 2`,
-      { p: `${GENERATED.idPrefix}-` },
+      { p: GENERATED_PREFIX },
     );
-    const ids = [...hubs.map((h) => h.id), ...quiet.records.map((r) => r.get('id') as string)];
-    const walk = await pages('walk', ids, filter, 40);
-    const expand = await pages('expand', ids, filter, 40);
+    const ids = [...hubs.map((h) => h.id), ...quiet.map((r) => r.id)];
+    const walk = await pages('walk', ids, filter, count);
+    const expand = await pages('expand', ids, filter, count);
     expect(walk).toEqual(expand);
-    expect(walk.get(hubs[0]!.id)).toHaveLength(120);
     const hub = walk.get(hubs[0]!.id)!;
-    const sorted = [...hub].sort();
-    expect(hub).toEqual(filter.order === 'DESC' ? sorted.reverse() : sorted);
-    if (filter.to) expect(hub.every((k) => k.slice(0, 10) <= filter.to!)).toBe(true);
+    expect(hub).toEqual(await direct(hubs[0]!.id, filter, count * SIZE));
+    if (!bounded) {
+      expect(hub).toHaveLength(PAGES * SIZE);
+      return;
+    }
+    // Paging stopped at the bound: the hub's events before it came back, none after it did,
+    // though it has thousands after it.
+    expect(hub.length).toBeGreaterThan(SIZE);
+    expect(hub.length).toBeLessThan(MAX_PAGES * SIZE);
+    for (const keys of walk.values()) for (const k of keys) expect(k.slice(0, 10) <= BOUND, k).toBe(true);
+    const [later] = await helper.run<{ n: number }>(
+      `MATCH (:Actor {id: $id})-[:PARTICIPATED_IN]->(e:Event) WHERE e.earliest > date($to)
+       RETURN count(DISTINCT e) AS n`,
+      { id: hubs[0]!.id, to: BOUND },
+    );
+    expect(later!.n).toBeGreaterThan(MAX_PAGES * SIZE);
   });
 });
 
 describe('a neighbourhood: the index walk and the expansion find the same rings and events', () => {
+  /** Mid-way through the generated years (1990–1995): the hubs have events on both sides. */
+  const BOUND = '1993-06-30';
+
   it.each([
     ['the whole graph', {}],
-    ['up to a date', { to: '2021-06-30' }],
-  ])('%s', async (_name, window) => {
+    ['up to a date inside the data', { to: BOUND }],
+  ] as [string, { to?: string }][])('%s', async (_name, window) => {
     const session = db.scoped(new QueryStats());
     const frontier = hubs.map((h) => h.id);
     const ring = (plan: 'expand' | 'walk') =>
@@ -159,6 +202,11 @@ describe('a neighbourhood: the index walk and the expansion find the same rings 
     const [walkedEvents, expandedEvents] = [await tying('walk'), await tying('expand')];
     expect(walkedEvents.length).toBeGreaterThan(0);
     expect(walkedEvents).toEqual(expandedEvents);
+    // Each actor reads its most recent events, so without a bound they come from after it,
+    // and with one they stop at it.
+    const days = walkedEvents.map((t) => String(t.event.earliest));
+    if (window.to) expect(days.filter((d) => d > BOUND)).toEqual([]);
+    else expect(days.some((d) => d > BOUND)).toBe(true);
   });
 });
 
@@ -194,7 +242,7 @@ describe('exploration within its limits on hubs', () => {
 
   it('summarises two hubs’ relation consistently with the graph', async () => {
     const [a, b] = hubs;
-    const direct = await db.driver.executeQuery(
+    const [direct] = await helper.run<{ n: number }>(
       `MATCH (:Actor {id: $a})-[:PARTICIPATED_IN]->(e:Event)<-[:PARTICIPATED_IN]-(:Actor {id: $b}) RETURN count(DISTINCT e) AS n`,
       { a: a!.id, b: b!.id },
     );
@@ -203,7 +251,7 @@ describe('exploration within its limits on hubs', () => {
       'query($a: ID!, $b: ID!) { relation(a: $a, b: $b, interval: YEAR) { sharedEventCount timeline { count } } }',
       { a: a!.id, b: b!.id },
     );
-    const n = direct.records[0]!.get('n').toNumber();
+    const n = direct!.n;
     expect(data.relation.sharedEventCount).toBe(n);
     const total = data.relation.timeline.reduce((s: number, x: any) => s + x.count, 0);
     expect(total).toBeCloseTo(n, 6);

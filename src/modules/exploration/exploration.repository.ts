@@ -40,7 +40,8 @@ export function pathQuery(k: number, maxHops: number): Cypher {
   const key = `${k}/${maxHops}`;
   let q = pathQueries.get(key);
   if (!q) {
-    // An event hop is two relationships (actor–event–actor).
+    // An event hop is two relationships (actor–event–actor), a fact one: maxHops steps are at
+    // most 2 × maxHops relationships, and the statement bounds the steps themselves.
     const text = PATH_TEMPLATE.text
       .replaceAll('{{K}}', String(k))
       .replaceAll('{{MAX_RELS}}', String(2 * maxHops));
@@ -165,7 +166,8 @@ export interface RelationSummary {
   first: string | null;
   last: string | null;
   goldsteinAverage: number | null;
-  codes: string[];
+  /** Shared events per CAMEO code, most frequent first, then by code. */
+  countsByType: { code: string; count: number }[];
 }
 
 export async function relationSummary(
@@ -180,7 +182,7 @@ export async function relationSummary(
     from: window.from ?? null,
     to: window.to ?? null,
   });
-  return row ?? { shared: 0, first: null, last: null, goldsteinAverage: null, codes: [] };
+  return row ?? { shared: 0, first: null, last: null, goldsteinAverage: null, countsByType: [] };
 }
 
 export async function relationIntervalRows(
