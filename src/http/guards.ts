@@ -3,6 +3,7 @@ import { type GraphQLError, NoSchemaIntrospectionCustomRule } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Config } from '../config.ts';
 import { ErrorCode } from '../errors.ts';
+import { nodeLimitPlugin } from './node-limit.ts';
 
 type Security = Config['security'];
 
@@ -80,20 +81,29 @@ export function introspectionPlugin(enabled: boolean): Plugin {
 }
 
 /**
- * graphql-armor: depth, aliases, tokens, directives and cost. A refusal carries the stable
- * code QUERY_TOO_COMPLEX; field suggestions are removed where configured.
+ * graphql-armor's depth, alias, token and directive limits, and the node limit
+ * (node-limit.ts) in place of armor's cost limit, whose cost grew with depth rather than with
+ * rows and refused a 50 × 20 dashboard. A refusal carries the stable code QUERY_TOO_COMPLEX;
+ * field suggestions are removed where configured.
  */
 export function armorPlugin(security: Security): Plugin {
   const tag = (_ctx: unknown, error: GraphQLError) => {
     (error.extensions as Record<string, unknown>).code = ErrorCode.QUERY_TOO_COMPLEX;
   };
   const onReject = [tag];
-  return EnvelopArmorPlugin({
+  const armor = EnvelopArmorPlugin({
     maxDepth: { n: security.maxDepth, ignoreIntrospection: true, onReject },
     maxAliases: { n: security.maxAliases, onReject },
     maxTokens: { n: security.maxTokens, onReject },
     maxDirectives: { n: 20, onReject },
-    costLimit: { maxCost: security.maxCost, onReject },
+    costLimit: { enabled: false },
     blockFieldSuggestion: { enabled: !security.fieldSuggestions },
   }) as Plugin;
+  const nodes = nodeLimitPlugin({ maxList: security.maxList, maxNodes: security.maxNodes });
+  return {
+    onPluginInit({ addPlugin }) {
+      addPlugin(armor);
+      addPlugin(nodes);
+    },
+  };
 }
