@@ -1,19 +1,19 @@
-import { randomUUID } from 'node:crypto';
 import type { ExecutionResult } from 'graphql';
 import { createYoga, type Plugin, useReadinessCheck, type YogaServerInstance } from 'graphql-yoga';
 import { identify } from './auth.ts';
 import type { Config } from './config.ts';
 import { maskError } from './errors.ts';
 import { armorPlugin, errorCodePlugin, introspectionPlugin, requestGuardPlugin } from './http/guards.ts';
+import { REQUEST_ID_HEADER, requestIdOf, requestIdPlugin } from './http/request-id.ts';
 import type { Logger } from './logger.ts';
 import { type Database, QueryStats } from './neo4j/database.ts';
 import type { Context } from './schema/context.ts';
 import { EXAMPLE_OPERATIONS } from './schema/examples.ts';
 import { schema } from './schema/index.ts';
-import { explorerPlugin } from './web/static.ts';
+import { explorerPlugin, renderBundledGraphiQL } from './web/static.ts';
 
 export const STATS_HEADER = 'x-parley-stats';
-
+export { REQUEST_ID_HEADER };
 export interface AppOptions {
   /** Without `explorer`, only the API is served (what the in-process tests want). */
   config: Pick<Config, 'graphiql' | 'queryStats' | 'env' | 'security'> & Partial<Pick<Config, 'explorer'>>;
@@ -52,19 +52,14 @@ export function createApp({ config, database, logger }: AppOptions): App {
           defaultQuery: EXAMPLE_OPERATIONS[0]?.query,
         }
       : false,
+    // The bundled GraphiQL: Yoga's own page loads its assets from a CDN, blank when offline.
+    renderGraphiQL: renderBundledGraphiQL,
     // Cross-origin calls only from the configured allow-list; none by default.
     cors: config.security.corsOrigins.length
       ? { origin: config.security.corsOrigins, methods: ['GET', 'POST'], credentials: false, maxAge: 600 }
       : false,
-    maskedErrors: {
-      maskError: (error, message) => {
-        const masked = maskError(error, message);
-        if ((masked as { extensions?: { code?: string } }).extensions?.code === 'INTERNAL_SERVER_ERROR') {
-          logger.error({ err: error }, 'unexpected error (masked for the client)');
-        }
-        return masked;
-      },
-    },
+    // Unexpected errors are masked here and logged, with the request id, by requestIdPlugin.
+    maskedErrors: { maskError },
     logging: {
       debug: (...args) => logger.debug({ yoga: args }),
       info: (...args) => logger.info({ yoga: args }),
@@ -73,7 +68,7 @@ export function createApp({ config, database, logger }: AppOptions): App {
     },
     context: ({ request }) => {
       const stats = new QueryStats();
-      const requestId = request.headers.get('x-request-id')?.slice(0, 64) || randomUUID();
+      const requestId = requestIdOf(request);
       const ctx: Context = {
         db: database.scoped(stats),
         stats,
@@ -90,6 +85,7 @@ export function createApp({ config, database, logger }: AppOptions): App {
       // The explorer's page and assets (GET / and /assets/*) are answered before anything else.
       config.explorer ? explorerPlugin() : {},
       requestGuardPlugin(config.security.maxBodyBytes),
+      requestIdPlugin(logger),
       errorCodePlugin(),
       introspectionPlugin(config.security.introspection),
       armorPlugin(config.security),

@@ -1,7 +1,8 @@
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Plugin } from 'graphql-yoga';
+import type { GraphiQLOptions, Plugin } from 'graphql-yoga';
 
 /** Where `npm run web:build` (Vite) writes the explorer. */
 export const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
@@ -137,4 +138,55 @@ export function explorerPlugin(dir: string = WEB_DIST): Plugin {
       if (response) endResponse(response);
     },
   };
+}
+
+/**
+ * GraphiQL's policy. @graphql-yoga/render-graphiql inlines everything the page needs: its
+ * script and styles, fonts and icons as data: URLs, Monaco's workers as blob: URLs. So the page
+ * needs nothing but its own origin (for the GraphQL requests), and the policy says so: a
+ * request to any other host is refused. The one inline script is allowed by its hash, not by
+ * 'unsafe-inline'; styles are inline because Monaco and React write style attributes.
+ */
+export function graphiqlCsp(scriptHash: string): string {
+  return [
+    "default-src 'self'",
+    `script-src '${scriptHash}'`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    'worker-src blob:',
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+  ].join('; ');
+}
+
+let graphiqlPage: { key: string; html: string } | undefined;
+
+/**
+ * Yoga's `renderGraphiQL`: the bundled GraphiQL instead of Yoga's default page, which loads
+ * its assets from a CDN and is blank without internet. Yoga answers with a bare Content-Type,
+ * so the policy travels in a <meta> tag ahead of the script. The bundle (about 9 MB of
+ * strings) is imported on the first request for the page, not when the server starts, and the
+ * page is kept: the options do not change while the server runs.
+ */
+export async function renderBundledGraphiQL(options: GraphiQLOptions): Promise<string> {
+  const key = JSON.stringify(options);
+  if (graphiqlPage?.key === key) return graphiqlPage.html;
+  const { renderGraphiQL } = await import('@graphql-yoga/render-graphiql');
+  const html = renderGraphiQL(options);
+  const open = html.indexOf('<script>');
+  const close = html.lastIndexOf('</script>');
+  const charset = html.indexOf('<meta charset="utf-8" />');
+  if (open < 0 || close < open || charset < 0 || html.indexOf('</script>') !== close) {
+    throw new Error('@graphql-yoga/render-graphiql changed its page: update renderBundledGraphiQL');
+  }
+  // The browser hashes the script's text exactly as it stands between the tags.
+  const script = html.slice(open + '<script>'.length, close);
+  const hash = `sha256-${createHash('sha256').update(script, 'utf8').digest('base64')}`;
+  const meta = `<meta http-equiv="Content-Security-Policy" content="${graphiqlCsp(hash)}" />`;
+  const at = charset + '<meta charset="utf-8" />'.length;
+  graphiqlPage = { key, html: `${html.slice(0, at)}\n      ${meta}${html.slice(at)}` };
+  return graphiqlPage.html;
 }

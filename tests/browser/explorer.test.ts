@@ -1,14 +1,19 @@
 import { existsSync, mkdirSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
+import { type AddressInfo, createServer, type Server, type Socket } from 'node:net';
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { databaseUnavailable } from '../../src/errors.ts';
 import { type HttpServer, listen } from '../../src/http/server.ts';
 import { readSeedBundles, seed } from '../../src/modules/ingest/seed.ts';
+import { Database } from '../../src/neo4j/database.ts';
 import { ensureWebBuilt } from '../../src/web/build.ts';
 import { logger, testApp, testDatabase } from '../support/harness.ts';
 
 // The explorer in a real browser (Debian's Chromium), against a real server on loopback with
-// the real Neo4j and the seed article. Nothing is mocked except one failing request.
+// the real Neo4j and the seed article. Nothing is mocked: the outage is a second server whose
+// database drops every connection. Each test opens its own browser context, so it passes alone
+// and in any order, and each is checked for requests to other origins, policy breaches and
+// script errors.
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SHOTS = new URL('../screenshots/', import.meta.url);
@@ -25,11 +30,22 @@ const db = testDatabase();
 let server: HttpServer;
 let origin: string;
 let browser: Browser;
+/** A "Neo4j" that accepts connections and drops them: the database is down. */
+let deadNeo4j: Server;
+const deadSockets = new Set<Socket>();
+let deadDb: Database;
+let downServer: HttpServer;
+let downOrigin: string;
+
+/** What the current test's pages did: every request, and what went wrong in them. */
+interface Seen {
+  requests: string[];
+  pageErrors: string[];
+  cspViolations: string[];
+}
+let seen: Seen;
+/** The current test's browser context: a fresh one for every test. */
 let context: BrowserContext;
-/** Every request any page made, and what went wrong in the pages. */
-const requests: string[] = [];
-const pageErrors: string[] = [];
-const cspViolations: string[] = [];
 
 beforeAll(async () => {
   if (!existsSync(CHROMIUM)) {
@@ -43,28 +59,63 @@ beforeAll(async () => {
   await seed(db);
   server = await listen(testApp(db, { explorer: true }), '127.0.0.1', 0, logger);
   origin = `http://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
+
+  deadNeo4j = createServer((socket) => {
+    deadSockets.add(socket);
+    socket.on('close', () => deadSockets.delete(socket));
+    socket.destroy();
+  });
+  await new Promise<void>((resolve) => deadNeo4j.listen(0, '127.0.0.1', resolve));
+  deadDb = new Database({
+    uri: `bolt://127.0.0.1:${(deadNeo4j.address() as AddressInfo).port}`,
+    user: inject('neo4jUser'),
+    password: inject('neo4jPassword'),
+    database: inject('neo4jDatabase'),
+    logger,
+  });
+  downServer = await listen(testApp(deadDb), '127.0.0.1', 0, logger);
+  downOrigin = `http://127.0.0.1:${(downServer.server.address() as AddressInfo).port}`;
+
   browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-background-networking'],
   });
-  context = await newContext({ width: 1280, height: 800 });
 });
 
 afterAll(async () => {
   await browser?.close();
   await server?.close(1_000);
+  await downServer?.close(1_000);
+  await deadDb?.close();
+  for (const socket of deadSockets) socket.destroy();
+  await new Promise((resolve) => deadNeo4j?.close(resolve));
   await db.close();
 });
 
+beforeEach(async () => {
+  seen = { requests: [], pageErrors: [], cspViolations: [] };
+  context = await newContext({ width: 1280, height: 800 });
+});
+
+afterEach(async () => {
+  await context.close();
+  // Every test's pages: their own origin only, within the content policy, without a script error.
+  expect(seen.requests.filter((url) => new URL(url).origin !== origin)).toEqual([]);
+  expect(seen.cspViolations).toEqual([]);
+  expect(seen.pageErrors).toEqual([]);
+});
+
+/** A browser context whose pages report to the current test's `seen`. */
 async function newContext(viewport: { width: number; height: number }): Promise<BrowserContext> {
   const ctx = await browser.newContext({ viewport, locale: 'en-GB' });
+  const into = seen;
   ctx.setDefaultTimeout(20_000);
-  ctx.on('request', (r) => requests.push(r.url()));
+  ctx.on('request', (r) => into.requests.push(r.url()));
   ctx.on('page', (page) => {
-    page.on('pageerror', (err) => pageErrors.push(err.message));
+    page.on('pageerror', (err) => into.pageErrors.push(err.message));
     page.on('console', (m) => {
       if (m.type() === 'error' && /Content Security Policy|Refused to/.test(m.text()))
-        cspViolations.push(m.text());
+        into.cspViolations.push(m.text());
     });
   });
   return ctx;
@@ -349,25 +400,33 @@ describe('the explorer in Chromium', () => {
     expect(await page.locator('[role="alert"]').getAttribute('data-error-code')).toBe('BAD_USER_INPUT');
     expect(await page.locator('[role="alert"]').textContent()).toContain('Error code: BAD_USER_INPUT');
 
-    // A database outage (the one simulated response of the suite), then recovery with "Try again".
-    await page.route('**/graphql', (route) =>
-      route.fulfill({
-        status: 503,
-        contentType: 'application/json',
-        body: JSON.stringify({
-          errors: [
-            {
-              message: 'The database is not answering; retry shortly.',
-              extensions: { code: 'DATABASE_UNAVAILABLE' },
-            },
-          ],
-        }),
-      }),
-    );
+    // A database outage: the page's GraphQL requests go to the server whose database is down,
+    // and the page gets that server's own answer. Then the database is "back" (the requests go
+    // to the healthy server again) and "Try again" recovers.
+    const outage: { status: number; retryAfter: string | null; body: string }[] = [];
+    await page.route('**/graphql', async (route) => {
+      const response = await route.fetch({ url: `${downOrigin}/graphql` });
+      const body = await response.text();
+      outage.push({ status: response.status(), retryAfter: response.headers()['retry-after'] ?? null, body });
+      await route.fulfill({ response, body });
+    });
     await page.goto(`${origin}/#/event/evt-2022-01-late-us-written-reply`);
-    const alert = page.locator('[role="alert"][data-error-code="DATABASE_UNAVAILABLE"]');
+    const alert = page.locator('[role="alert"][data-error-code]');
     await alert.waitFor();
-    expect(await alert.textContent()).toContain('The database is not answering; retry shortly.');
+    // What the server sent: a 503 with Retry-After, and the code and message of databaseUnavailable().
+    expect(outage.length).toBeGreaterThan(0);
+    expect(outage[0]!.status).toBe(503);
+    expect(Number(outage[0]!.retryAfter)).toBeGreaterThan(0);
+    const sent = JSON.parse(outage[0]!.body) as {
+      errors: { message: string; extensions: { code: string } }[];
+    };
+    const expected = databaseUnavailable();
+    expect(sent.errors[0]!.extensions.code).toBe(expected.extensions.code);
+    expect(sent.errors[0]!.message).toBe(expected.message);
+    // The page shows that code and that message.
+    expect(await alert.getAttribute('data-error-code')).toBe('DATABASE_UNAVAILABLE');
+    expect(await alert.textContent()).toContain('Error code: DATABASE_UNAVAILABLE');
+    expect(await alert.textContent()).toContain(sent.errors[0]!.message);
     await shot(page, 'error', false);
     await page.unroute('**/graphql');
     await alert.getByRole('button', { name: 'Try again' }).click();
@@ -411,22 +470,19 @@ describe('the explorer in Chromium', () => {
     }
   });
 
-  it('sent every request to its own origin, broke no content policy and threw no error', async () => {
-    // Opens pages of its own (the graph's chunk included), then checks them and every earlier page.
-    const before = requests.length;
+  it("loads the page, its assets (the graph's chunk included) and its data from its own origin, within its policy", async () => {
     const page = await open('/actor/belarus');
     await page.locator('.graph[data-ready="true"]').waitFor();
     await page.locator('.events .event-row').first().waitFor();
     await page.goto(`${origin}/#/path/belarus/nato`);
     await page.locator('.results .graph[data-ready="true"]').waitFor();
     await page.close();
-    const own = requests.slice(before);
-    expect(own).toContain(`${origin}/`);
-    expect(own).toContain(`${origin}/graphql`);
-    expect(own.filter((url) => url.startsWith(`${origin}/assets/`)).length).toBeGreaterThan(1);
-    const foreign = requests.filter((url) => new URL(url).origin !== origin);
-    expect(foreign).toEqual([]);
-    expect(cspViolations).toEqual([]);
-    expect(pageErrors).toEqual([]);
+    expect(seen.requests).toContain(`${origin}/`);
+    expect(seen.requests).toContain(`${origin}/graphql`);
+    expect(seen.requests.filter((url) => url.startsWith(`${origin}/assets/`)).length).toBeGreaterThan(1);
+    // The checks every test gets (afterEach), here on purpose.
+    expect(seen.requests.filter((url) => new URL(url).origin !== origin)).toEqual([]);
+    expect(seen.cspViolations).toEqual([]);
+    expect(seen.pageErrors).toEqual([]);
   });
 });

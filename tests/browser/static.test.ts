@@ -1,9 +1,11 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
-import { EXPLORER_CSP, serveExplorer } from '../../src/web/static.ts';
+import { EXAMPLE_OPERATIONS } from '../../src/schema/examples.ts';
+import { EXPLORER_CSP, graphiqlCsp, serveExplorer } from '../../src/web/static.ts';
 import { testApp, testDatabase } from '../support/harness.ts';
 
 // How the explorer's files are served, in process: no browser, no socket.
@@ -105,5 +107,43 @@ describe('serving the explorer', () => {
     expect(withExplorer.headers.get('content-security-policy')).toBe(EXPLORER_CSP);
     const health = await testApp(db, { explorer: true }).fetch('http://parley.test/health');
     expect(health.status).toBe(200);
+  });
+});
+
+describe('serving GraphiQL from the bundle', () => {
+  const page = async () => {
+    const res = await testApp(db, { graphiql: true }).fetch('http://parley.test/graphql', {
+      headers: { accept: 'text/html' },
+    });
+    expect(res.status).toBe(200);
+    return res.text();
+  };
+
+  it('inlines its script, styles and fonts: nothing names another origin', async () => {
+    const html = await page();
+    const open = html.indexOf('<script>');
+    const close = html.indexOf('</script>');
+    expect(open).toBeGreaterThan(0);
+    // The script bundle quotes documentation links in strings; the markup and styles around it
+    // are what the browser would fetch from.
+    const around = html.slice(0, open) + html.slice(close);
+    expect(around).not.toMatch(/<script[^>]+src=|<link[^>]+rel="stylesheet"|@import/);
+    expect(around).not.toMatch(/(?:src|href)="(?!data:)[^"]*"/);
+    expect(around.match(/url\((?!data:)[^)]*\)/g) ?? []).toEqual([]);
+    expect(html).not.toContain('unpkg');
+    for (const op of EXAMPLE_OPERATIONS) expect(html).toContain(JSON.stringify(op.query).slice(1, -1));
+  });
+
+  it('carries its own policy, which allows its one script by hash and no other origin', async () => {
+    const html = await page();
+    const policy = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1];
+    expect(policy).toBeDefined();
+    // The policy comes before anything it governs.
+    expect(html.indexOf('Content-Security-Policy')).toBeLessThan(html.indexOf('<style>'));
+    const script = html.slice(html.indexOf('<script>') + '<script>'.length, html.indexOf('</script>'));
+    const hash = `sha256-${createHash('sha256').update(script, 'utf8').digest('base64')}`;
+    expect(policy).toBe(graphiqlCsp(hash));
+    expect(policy).toContain("connect-src 'self'");
+    expect(policy).not.toMatch(/https?:|\*|'unsafe-eval'|script-src[^;]*'unsafe-inline'/);
   });
 });
