@@ -1,3 +1,5 @@
+import { ID_PATTERN } from '../modules/common/identity.ts';
+import type { ROLES } from '../modules/common/vocabulary.ts';
 /**
  * A seeded, deterministic generator of synthetic article bundles for tests and benchmarks.
  *
@@ -17,7 +19,7 @@
  *   dates mostly grow with event ids and RESPONDS_TO / FOLLOWS_UP links point back in time.
  */
 
-import { type BundleInput, ID_PATTERN, type ROLES } from '../modules/ingest/bundle.ts';
+import type { BundleInput } from '../modules/ingest/bundle.ts';
 import {
   ACTOR_KIND_WEIGHTS,
   type ActorKind,

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateBundles } from '../../src/generator/generate.ts';
-import { PRECISIONS } from '../../src/modules/ingest/bundle.ts';
+import { PRECISIONS } from '../../src/modules/common/vocabulary.ts';
+
 import { ingestBundle } from '../../src/modules/ingest/ingest.ts';
 import { seed } from '../../src/modules/ingest/seed.ts';
 import { execute, request, TestHelper, testApp } from '../support/harness.ts';

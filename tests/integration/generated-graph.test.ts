@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventsOfActors } from '../../src/modules/actor/actor.repository.ts';
-import type { EventFilter, EventRow } from '../../src/modules/event/event.repository.ts';
+import type { EventRow } from '../../src/modules/common/rows.ts';
+import type { EventFilter } from '../../src/modules/event/event.repository.ts';
 import { eventsAmong, neighborhoodLayer } from '../../src/modules/exploration/exploration.repository.ts';
 import { QueryStats } from '../../src/neo4j/database.ts';
 import { ensureGeneratedGraph, GENERATED } from '../support/generated.ts';

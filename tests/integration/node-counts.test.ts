@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ACTOR_KINDS } from '../../src/modules/ingest/bundle.ts';
+import { actorLabel } from '../../src/modules/common/identity.ts';
+import { ACTOR_KINDS } from '../../src/modules/common/vocabulary.ts';
+
 import { loadCodebook } from '../../src/modules/ingest/codebook.ts';
-import { actorLabel, ingestBundle } from '../../src/modules/ingest/ingest.ts';
+import { ingestBundle } from '../../src/modules/ingest/ingest.ts';
 import { cypher } from '../../src/neo4j/cypher.ts';
 import { makeBundle } from '../support/bundles.ts';
 import { execute, TestHelper, testApp } from '../support/harness.ts';

@@ -7,7 +7,8 @@ import {
   generatorActors,
   sizes,
 } from '../../src/generator/generate.ts';
-import { ACTOR_KINDS, type BundleInput } from '../../src/modules/ingest/bundle.ts';
+import { ACTOR_KINDS } from '../../src/modules/common/vocabulary.ts';
+import type { BundleInput } from '../../src/modules/ingest/bundle.ts';
 import { readCodebook } from '../../src/modules/ingest/codebook.ts';
 import { validateBundle } from '../../src/modules/ingest/validate.ts';
 

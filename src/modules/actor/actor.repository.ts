@@ -10,9 +10,6 @@ import {
   walkBounds,
 } from '../event/event.repository.ts';
 
-// Kept here too: other domains' modules import them from the actor domain.
-export type { ActorRow, FactRow } from '../common/rows.ts';
-
 const Q = {
   byIds: cypher('actor/by-ids'),
   list: cypher('actor/list'),

@@ -1,6 +1,7 @@
 import { cypher } from '../../neo4j/cypher.ts';
 import type { Session } from '../../neo4j/database.ts';
-import type { ActorRow } from '../actor/actor.repository.ts';
+import type { ActorRow } from '../common/rows.ts';
+
 import { type EventFilter, eventFilterParams } from '../event/event.repository.ts';
 import type { IntervalRow } from './buckets.ts';
 

@@ -2,8 +2,6 @@ import { cypher } from '../../neo4j/cypher.ts';
 import type { Db } from '../../neo4j/database.ts';
 import type { ActorRow, DocumentRow, EventRow } from '../common/rows.ts';
 
-export type { DocumentRow } from '../common/rows.ts';
-
 const Q = {
   byIds: cypher('document/by-ids'),
   parties: cypher('document/parties'),

@@ -1,13 +1,12 @@
 import type { Context } from '../../schema/context.ts';
 import { groupBy, keyedLoader } from '../common/loaders.ts';
-import type { DocumentRow } from '../common/rows.ts';
+import type { DocumentRow, MentionRow } from '../common/rows.ts';
 import {
   childrenOfEventTypes,
   documentsOfEvents,
   type EventTypeRow,
   type LinkRow,
   linksOfEvents,
-  type MentionRow,
   mentionsOfEvents,
   type ParticipantRow,
   participantsOfEvents,

@@ -2,9 +2,6 @@ import { type Cypher, cypher } from '../../neo4j/cypher.ts';
 import type { Db } from '../../neo4j/database.ts';
 import type { ActorRow, DocumentRow, EventRow, MentionRow } from '../common/rows.ts';
 
-// Kept here too: the exploration and analytics modules import them from the event domain.
-export type { EventRow, MentionRow } from '../common/rows.ts';
-
 const Q = {
   byIds: cypher('event/by-ids'),
   list: cypher('event/list'),

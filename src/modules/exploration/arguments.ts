@@ -1,7 +1,7 @@
 import { ErrorCode, ParleyError } from '../../errors.ts';
 import type { Context } from '../../schema/context.ts';
-import type { ActorRow } from '../actor/actor.repository.ts';
 import { checkId } from '../common/ids.ts';
+import type { ActorRow } from '../common/rows.ts';
 import { ActorRef, loadOrNull } from '../refs.ts';
 import type { Window } from './exploration.repository.ts';
 

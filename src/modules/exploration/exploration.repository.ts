@@ -1,8 +1,9 @@
 import { ErrorCode, ParleyError } from '../../errors.ts';
 import { type Cypher, cypher } from '../../neo4j/cypher.ts';
 import type { Session } from '../../neo4j/database.ts';
-import type { ActorRow, FactRow } from '../actor/actor.repository.ts';
-import { type EventRow, WALK_BUDGET, WALK_FACTOR, walkBounds } from '../event/event.repository.ts';
+import type { ActorRow, EventRow, FactRow } from '../common/rows.ts';
+
+import { WALK_BUDGET, WALK_FACTOR, walkBounds } from '../event/event.repository.ts';
 
 const Q = {
   layer: cypher('exploration/neighborhood-layer'),

@@ -1,6 +1,6 @@
 import type { Session } from '../../neo4j/database.ts';
-import type { ActorRow } from '../actor/actor.repository.ts';
-import type { EventRow } from '../event/event.repository.ts';
+import type { ActorRow, EventRow } from '../common/rows.ts';
+
 import { eventsAmong, neighborhoodLayer, structureAmong, type Window } from './exploration.repository.ts';
 
 // The node limit's list maximum (PARLEY_MAX_LIST, 100 by default) refuses more anyway.

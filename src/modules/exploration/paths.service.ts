@@ -1,7 +1,7 @@
 import type { Session } from '../../neo4j/database.ts';
-import type { ActorRow } from '../actor/actor.repository.ts';
 import type { FactShape } from '../actor/actor.schema.ts';
-import type { EventRow } from '../event/event.repository.ts';
+import type { ActorRow, EventRow } from '../common/rows.ts';
+
 import { type PathNode, type PathRel, shortestPaths, type Window } from './exploration.repository.ts';
 
 /** One step between two actors: a shared event (with both roles) or a structural fact. */

@@ -2,8 +2,9 @@ import { ErrorCode, ParleyError } from '../../errors.ts';
 import { builder } from '../../schema/builder.ts';
 import { factMentionsLoader } from '../actor/actor.schema.ts';
 import { checkFactId, checkId } from '../common/ids.ts';
+import type { MentionRow } from '../common/rows.ts';
 import { mentionsLoader } from '../event/event.loaders.ts';
-import type { MentionRow } from '../event/event.repository.ts';
+
 import { ArticleRef, EventRef, loadOrNull, MentionRef } from '../refs.ts';
 
 const articleIds = (mentions: MentionRow[]) => [...new Set(mentions.map((m) => m.articleId))];

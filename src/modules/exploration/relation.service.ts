@@ -1,7 +1,7 @@
 import type { Session } from '../../neo4j/database.ts';
-import type { ActorRow } from '../actor/actor.repository.ts';
 import { type Bucket, bucketize, type Interval } from '../analytics/buckets.ts';
-import type { EventRow } from '../event/event.repository.ts';
+import type { ActorRow, EventRow } from '../common/rows.ts';
+
 import {
   type RelationSummary,
   relationEvents,

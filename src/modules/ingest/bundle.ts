@@ -16,19 +16,6 @@ import {
  * This schema is the authority; schema/bundle.schema.json is generated from it.
  */
 
-// Kept here too: the generator and its tests import them from the bundle.
-export { ID_PATTERN } from '../common/identity.ts';
-export {
-  ACTOR_KINDS,
-  DOCUMENT_KINDS,
-  EVENT_LINK_TYPES,
-  EVENT_STATUSES,
-  FACT_TYPES,
-  PRECISIONS,
-  QUALIFIERS,
-  ROLES,
-} from '../common/vocabulary.ts';
-
 const id = z.string().max(120).regex(ID_PATTERN, 'a lowercase slug such as "sergei-aleinik"');
 const isoDate = z.iso.date();
 const text = (max: number) => z.string().trim().min(1).max(max);

@@ -18,9 +18,6 @@ const Q = {
   redirects: cypher('ingest/redirects'),
 };
 
-// Kept here too for tests that import them from the write path (node-counts.test.ts).
-export { actorLabel, factId, mentionId } from '../common/identity.ts';
-
 export type IngestOutcome = 'created' | 'updated' | 'unchanged';
 
 export interface IngestResult {
