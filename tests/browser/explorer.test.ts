@@ -1,12 +1,12 @@
-import { existsSync, mkdirSync } from 'node:fs';
 import { type AddressInfo, createServer, type Server, type Socket } from 'node:net';
-import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { databaseUnavailable } from '../../src/errors.ts';
 import { type HttpServer, listen } from '../../src/http/server.ts';
 import { readSeedBundles, seed } from '../../src/modules/ingest/seed.ts';
 import { Database } from '../../src/neo4j/database.ts';
 import { ensureWebBuilt } from '../../src/web/build.ts';
+import { launchChromium, SHOTS } from '../support/browser.ts';
 import { logger, testApp, testDatabase } from '../support/harness.ts';
 
 // The explorer in a real browser (Debian's Chromium), against a real server on loopback with
@@ -15,8 +15,6 @@ import { logger, testApp, testDatabase } from '../support/harness.ts';
 // and in any order, and each is checked for requests to other origins, policy breaches and
 // script errors.
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SHOTS = new URL('../screenshots/', import.meta.url);
 /** Pages load slowly on a busy two-core machine: poll for a while, never sleep. */
 const POLL = { timeout: 20_000, interval: 100 };
 
@@ -48,12 +46,6 @@ let seen: Seen;
 let context: BrowserContext;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `The browser tests need Chromium at ${CHROMIUM}: apt-get install chromium (or set CHROMIUM_PATH).`,
-    );
-  }
-  mkdirSync(SHOTS, { recursive: true });
   // The same build `npm start` runs: a no-op when web/dist is up to date.
   await ensureWebBuilt();
   await seed(db);
@@ -76,10 +68,7 @@ beforeAll(async () => {
   downServer = await listen(testApp(deadDb), '127.0.0.1', 0, logger);
   downOrigin = `http://127.0.0.1:${(downServer.server.address() as AddressInfo).port}`;
 
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-background-networking'],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

@@ -1,18 +1,16 @@
-import { existsSync, mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type HttpServer, listen } from '../../src/http/server.ts';
 import { seed } from '../../src/modules/ingest/seed.ts';
 import { EXAMPLE_OPERATIONS } from '../../src/schema/examples.ts';
+import { launchChromium, SHOTS } from '../support/browser.ts';
 import { execute, logger, testApp, testDatabase } from '../support/harness.ts';
 
 // GraphiQL in a real browser (Debian's Chromium) against a real server on loopback, as an
 // analyst with no internet would open it: every request the page makes is recorded, and any
 // that is not to 127.0.0.1 fails the test, whether it was answered, failed or was blocked.
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SHOTS = new URL('../screenshots/', import.meta.url);
 /** The page is 9 MB of inlined script: on a busy two-core machine it takes a while. Poll, never sleep. */
 const POLL = { timeout: 30_000, interval: 100 };
 
@@ -22,19 +20,10 @@ let origin: string;
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `The browser tests need Chromium at ${CHROMIUM}: apt-get install chromium (or set CHROMIUM_PATH).`,
-    );
-  }
-  mkdirSync(SHOTS, { recursive: true });
   await seed(db);
   server = await listen(testApp(db, { graphiql: true }), '127.0.0.1', 0, logger);
   origin = `http://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-background-networking'],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

@@ -7,6 +7,7 @@ import { type HttpServer, listen } from '../../src/http/server.ts';
 import { seed } from '../../src/modules/ingest/seed.ts';
 import { makeBundle } from '../support/bundles.ts';
 import { request, TestHelper, testDatabase } from '../support/harness.ts';
+import { DASHBOARD, EXPLOSION } from '../support/operations.ts';
 
 // Bad input through the real HTTP stack: every case must get a clear error with a stable
 // code (or, for input that is merely data, a normal answer), never a 500, never internals,
@@ -214,24 +215,7 @@ describe('queries built to hurt', () => {
 });
 
 describe('the node limit', () => {
-  // What a dashboard asks for: a page of 50 actors, 20 events each, with their participants.
-  // graphql-armor's cost limit refused it (cost 169 562 > 50 000); it returns at most
-  // 50 + 50 × 20 + 1 000 × 10 (UNSIZED_LIST participants) = 11 050 nodes.
-  const DASHBOARD = `{
-    actors(first: 50) { totalCount edges { node { id name kind
-      events(first: 20) { totalCount edges { node { id summary date { earliest }
-        participants { role actor { id name } } } } }
-    } } }
-  }`;
-  // 100 actors × 100 events × their participants × 100 events each: 10 110 100 nodes.
-  const EXPLOSION = `{
-    actors(first: 100) { edges { node {
-      events(first: 100) { edges { node {
-        participants { actor { events(first: 100) { totalCount } } }
-      } } }
-    } } }
-  }`;
-
+  // graphql-armor's cost limit refused DASHBOARD (cost 169 562 > 50 000).
   it('answers the 50 × 20 dashboard with its data', async () => {
     const res = await request<any>(app, DASHBOARD);
     expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();

@@ -3,30 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { countNodes, LIST_ROWS, nodeLimitError, UNSIZED_LIST } from '../../src/http/node-limit.ts';
 import { schema } from '../../src/schema/index.ts';
+import { DASHBOARD, EXPLOSION } from '../support/operations.ts';
 
 const limits = { maxList: 100, maxNodes: 500_000 };
 const count = (query: string, variables: Record<string, unknown> = {}, operationName?: string) =>
   countNodes(schema, parse(query), variables, operationName, limits.maxList);
-
-/** The dashboard of issue 12: 50 actors, 20 events each, every event's participants. */
-const DASHBOARD = `{
-  actors(first: 50) {
-    totalCount
-    edges { node { id name kind
-      events(first: 20) { totalCount edges { node { id summary date { earliest }
-        participants { role actor { id name } } } } }
-    } }
-  }
-}`;
-
-/** 100 actors × 100 events × their participants × 100 events of each participant. */
-const EXPLOSION = `{
-  actors(first: 100) { edges { node {
-    events(first: 100) { edges { node {
-      participants { actor { events(first: 100) { totalCount } } }
-    } } }
-  } } }
-}`;
 
 describe('countNodes', () => {
   it('multiplies each list size down the tree, and admits the 50 × 20 dashboard', () => {
