@@ -1,0 +1,130 @@
+import { fold } from './fold.ts';
+import type { Token } from './tokens.ts';
+
+/**
+ * Lexicon patterns (docs/extraction.md, "Patterns"): tokens separated by spaces, `stem*`,
+ * `*ending`, `a|b` alternatives of single words, `~` / `~N` gaps of 0–3 / 0–N tokens. Words
+ * with apostrophes or hyphens split as the text does (`l'OTAN` is `l` then `otan`).
+ */
+
+type Test = (folded: string) => boolean;
+
+interface Step {
+  test: Test;
+  /** How many other tokens may come between the previous step and this one. */
+  gap: number;
+}
+
+export interface CompiledPattern {
+  source: string;
+  steps: Step[];
+}
+
+export interface PatternMatch {
+  /** Token indices of the first and last matched token. */
+  first: number;
+  last: number;
+  /** Character offsets in the text: from the first token's start to the last token's end. */
+  start: number;
+  end: number;
+}
+
+export class PatternError extends Error {
+  override name = 'PatternError';
+}
+
+const DEFAULT_GAP = 3;
+const SPLIT = /[^\p{L}\p{N}\p{M}*]+/u;
+
+function wordTest(raw: string, source: string): Test {
+  const word = fold(raw);
+  if (!word.replaceAll('*', '')) throw new PatternError(`empty word in pattern "${source}"`);
+  const head = word.startsWith('*');
+  const tail = word.endsWith('*') && word.length > 1;
+  const core = word.slice(head ? 1 : 0, tail ? -1 : undefined);
+  if (core.includes('*')) throw new PatternError(`"*" only at a word's start or end in "${source}"`);
+  if (head && tail) return (t) => t.includes(core);
+  if (tail) return (t) => t.startsWith(core);
+  if (head) return (t) => t.endsWith(core) && t.length > core.length;
+  return (t) => t === core;
+}
+
+export function compilePattern(source: string): CompiledPattern {
+  const steps: Step[] = [];
+  let gap = 0;
+  for (const element of source.trim().split(/\s+/)) {
+    if (!element) continue;
+    const gapMatch = /^~(\d+)?$/.exec(element);
+    if (gapMatch) {
+      if (steps.length === 0) throw new PatternError(`a pattern cannot start with a gap: "${source}"`);
+      gap = gapMatch[1] ? Number(gapMatch[1]) : DEFAULT_GAP;
+      continue;
+    }
+    if (element.includes('|')) {
+      const tests = element.split('|').map((alt) => {
+        const parts = alt.split(SPLIT).filter(Boolean);
+        if (parts.length !== 1) throw new PatternError(`alternatives must be single words in "${source}"`);
+        return wordTest(parts[0]!, source);
+      });
+      steps.push({ test: (t) => tests.some((test) => test(t)), gap });
+    } else {
+      const parts = element.split(SPLIT).filter(Boolean);
+      if (parts.length === 0) throw new PatternError(`nothing to match in "${element}" of "${source}"`);
+      parts.forEach((part, i) => {
+        steps.push({ test: wordTest(part, source), gap: i === 0 ? gap : 0 });
+      });
+    }
+    gap = 0;
+  }
+  if (steps.length === 0) throw new PatternError('an empty pattern');
+  if (gap) throw new PatternError(`a pattern cannot end with a gap: "${source}"`);
+  return { source, steps };
+}
+
+function extend(
+  p: CompiledPattern,
+  tokens: readonly Token[],
+  step: number,
+  prev: number,
+  limit: number,
+): number {
+  if (step === p.steps.length) return prev;
+  const { test, gap } = p.steps[step]!;
+  for (let j = prev + 1; j <= Math.min(prev + 1 + gap, limit - 1); j++) {
+    if (!test(tokens[j]!.folded)) continue;
+    const last = extend(p, tokens, step + 1, j, limit);
+    if (last >= 0) return last;
+  }
+  return -1;
+}
+
+/** The match whose first token is `tokens[i]`, if any (the shortest gaps win). */
+export function matchAt(
+  p: CompiledPattern,
+  tokens: readonly Token[],
+  i: number,
+  limit = tokens.length,
+): PatternMatch | undefined {
+  if (i >= limit || !p.steps[0]!.test(tokens[i]!.folded)) return undefined;
+  const last = extend(p, tokens, 1, i, limit);
+  if (last < 0) return undefined;
+  return { first: i, last, start: tokens[i]!.start, end: tokens[last]!.end };
+}
+
+/** Every match between token `from` (inclusive) and `to` (exclusive), left to right, not overlapping. */
+export function findAll(
+  p: CompiledPattern,
+  tokens: readonly Token[],
+  from = 0,
+  to = tokens.length,
+): PatternMatch[] {
+  const out: PatternMatch[] = [];
+  for (let i = from; i < to; i++) {
+    const m = matchAt(p, tokens, i, to);
+    if (m) {
+      out.push(m);
+      i = m.last;
+    }
+  }
+  return out;
+}
