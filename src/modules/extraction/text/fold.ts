@@ -2,7 +2,19 @@
  * Folding for matching: case- and accent-insensitive, and the same for the text and for the
  * lexicons, so that a pattern is written as a reader would write it (docs/extraction.md).
  */
-const SPECIAL: Record<string, string> = { ё: 'е', ł: 'l', ß: 'ss', '’': "'", ʼ: "'", '‘': "'" };
+// German umlauts fold to their two-letter spellings, not to the bare vowel: würde (would) and
+// wurde (was), fördert (promotes) and fordert (demands) must stay apart.
+const SPECIAL: Record<string, string> = {
+  ё: 'е',
+  ł: 'l',
+  ß: 'ss',
+  ä: 'ae',
+  ö: 'oe',
+  ü: 'ue',
+  '’': "'",
+  ʼ: "'",
+  '‘': "'",
+};
 const MARK = /\p{M}/u;
 
 export function fold(word: string): string {

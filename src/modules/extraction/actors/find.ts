@@ -1,0 +1,936 @@
+import type { LexiconSet } from '../lexicons.ts';
+import { fold } from '../text/fold.ts';
+import { type CompiledPattern, matchAt } from '../text/patterns.ts';
+import { type Token, tokenize } from '../text/tokens.ts';
+import type {
+  ActorMention,
+  DraftActor,
+  DraftFact,
+  DraftWarning,
+  Evidence,
+  Language,
+  Sentence,
+} from '../types.ts';
+import {
+  type ActorInfo,
+  bodyActor,
+  type CountryInfo,
+  type Gazetteer,
+  type GazetteerEntry,
+} from './gazetteer.ts';
+import {
+  type GrammaticalCase,
+  type InflectionSet,
+  type LemmaCandidate,
+  lemmaCandidates,
+} from './inflection.ts';
+import { type ActorLexicons, actorLexicons, type BodyType, type TitleEntry } from './lexicon.ts';
+import { nameSkeleton, slugify } from './translit.ts';
+
+export interface ActorFindings {
+  actors: DraftActor[];
+  facts: DraftFact[];
+  warnings: DraftWarning[];
+}
+
+/** A mention while the passes run: token range plus what the mention will say. */
+interface Raw {
+  first: number;
+  last: number;
+  actorId: string;
+  via: ActorMention['via'];
+  confidence: number;
+  evidence: Evidence[];
+  warnings: DraftWarning[];
+  grammaticalCase: GrammaticalCase | null;
+  inflected: boolean;
+  metonym: boolean;
+  ifNamed: Record<string, string> | null;
+  /** An organisation only implied by a title: its words are not a name of it. */
+  implied?: boolean;
+}
+
+const ORG_KINDS = new Set(['GOVERNMENT_BODY', 'IGO', 'ALLIANCE']);
+/** Between the tokens of one name: spaces, hyphens, apostrophes, quotes; never a comma or a full stop. */
+const JOIN = /^[\s'’ʼ\-‐‑«»„“”"]*$/u;
+/** Between the words of a person's name. */
+const NAME_JOIN = /^[ \u00a0\-‐‑]$/u;
+/**
+ * The entries whose pattern can start at a token with this folded form. Most tokens start
+ * none; testing each title's first step once per distinct word keeps the passes to lookups.
+ * The cache is per entry list and bounded, so a long-running server does not grow it forever.
+ */
+const FIRST_CACHE_LIMIT = 50_000;
+const firstCaches = new WeakMap<object, Map<string, unknown[]>>();
+function startingWith<T>(list: T[], patternOf: (entry: T) => CompiledPattern | null, folded: string): T[] {
+  let cache = firstCaches.get(list) as Map<string, T[]> | undefined;
+  if (!cache) {
+    cache = new Map();
+    firstCaches.set(list, cache);
+  }
+  let hit = cache.get(folded);
+  if (!hit) {
+    hit = list.filter((e) => {
+      const p = patternOf(e);
+      return p !== null && p.steps[0]!.test(folded);
+    });
+    if (cache.size >= FIRST_CACHE_LIMIT) cache.clear();
+    cache.set(folded, hit);
+  }
+  return hit;
+}
+
+const CONFIDENCE = { side: 0.85, fuzzy: 0.8, title: 0.85, inferred: 0.65, surname: 0.75, firstName: 0.55 };
+
+class Finder {
+  readonly tokens: Token[];
+  readonly sentenceOf: number[];
+  readonly sentenceEnd: number[];
+  /** Raw mention index covering each token, or -1. */
+  readonly cover: number[];
+  readonly raws: (Raw | null)[] = [];
+  readonly local = new Map<string, ActorInfo>();
+  readonly facts: DraftFact[] = [];
+  readonly warnings: DraftWarning[] = [];
+  readonly lex: ActorLexicons['byLanguage'][Language];
+  readonly inflection: InflectionSet | null;
+
+  constructor(
+    readonly text: string,
+    sentences: Sentence[],
+    readonly language: Language,
+    readonly gaz: Gazetteer,
+    lexicons: LexiconSet,
+  ) {
+    this.lex = actorLexicons(lexicons).byLanguage[language];
+    this.inflection = this.lex.inflection;
+    this.tokens = tokenize(text);
+    const ordered = sentences.length
+      ? [...sentences].sort((a, b) => a.start - b.start)
+      : [{ start: 0, end: text.length, quote: text, index: 0 }];
+    this.sentenceOf = [];
+    let s = 0;
+    for (const t of this.tokens) {
+      while (s + 1 < ordered.length && ordered[s + 1]!.start <= t.start) s++;
+      this.sentenceOf.push(ordered[s]!.index);
+    }
+    // The last token of each token's sentence, so that no match crosses a sentence end.
+    this.sentenceEnd = new Array(this.tokens.length);
+    for (let i = this.tokens.length - 1; i >= 0; i--)
+      this.sentenceEnd[i] =
+        i + 1 < this.tokens.length && this.sentenceOf[i + 1] === this.sentenceOf[i]
+          ? this.sentenceEnd[i + 1]!
+          : i;
+    this.cover = new Array(this.tokens.length).fill(-1);
+  }
+
+  info(id: string): ActorInfo | undefined {
+    return this.local.get(id) ?? this.gaz.actors.get(id);
+  }
+
+  joined(a: number, b: number, join = JOIN): boolean {
+    return join.test(this.text.slice(this.tokens[a]!.end, this.tokens[b]!.start));
+  }
+
+  free(first: number, last: number): boolean {
+    for (let i = first; i <= last; i++) if (this.cover[i] !== -1) return false;
+    return true;
+  }
+
+  push(raw: Raw): number {
+    const k = this.raws.length;
+    this.raws.push(raw);
+    for (let i = raw.first; i <= raw.last; i++) this.cover[i] = k;
+    return k;
+  }
+
+  drop(k: number): void {
+    const raw = this.raws[k];
+    if (!raw) return;
+    for (let i = raw.first; i <= raw.last; i++) if (this.cover[i] === k) this.cover[i] = -1;
+    this.raws[k] = null;
+  }
+
+  rawAt(i: number): Raw | null {
+    const k = this.cover[i] ?? -1;
+    return k >= 0 ? this.raws[k]! : null;
+  }
+
+  // --- 1. the gazetteer: longest match on token boundaries -------------------------------
+
+  entryMatches(e: GazetteerEntry, i: number): boolean {
+    const end = i + e.tokens.length - 1;
+    if (end > this.sentenceEnd[i]!) return false;
+    for (let j = 0; j < e.tokens.length; j++) {
+      const want = e.tokens[j]!;
+      const tok = this.tokens[i + j]!;
+      if (want.exact ? tok.text !== want.value : tok.folded !== want.value) return false;
+      if (want.cap && !tok.capitalised) return false;
+      if (j > 0 && !this.joined(i + j - 1, i + j)) return false;
+    }
+    return true;
+  }
+
+  gazetteerPass(): void {
+    const indexes = [this.gaz.languages[this.language], this.gaz.shared];
+    for (let i = 0; i < this.tokens.length; i++) {
+      const t = this.tokens[i]!;
+      const next = i < this.sentenceEnd[i]! ? this.tokens[i + 1]! : null;
+      const firsts = [t.folded, `=${t.text}`];
+      const seconds = next ? [next.folded, `=${next.text}`] : [];
+      let best: GazetteerEntry | undefined;
+      const consider = (list: GazetteerEntry[] | undefined) => {
+        for (const e of list ?? []) {
+          if (
+            best &&
+            (e.tokens.length < best.tokens.length ||
+              (e.tokens.length === best.tokens.length && e.priority <= best.priority))
+          )
+            continue;
+          if (this.entryMatches(e, i)) best = e;
+        }
+      };
+      // The language's index first: on a tie it shadows the shared graph form it copied.
+      for (const index of indexes)
+        for (const a of firsts) for (const b of seconds) consider(index.two.get(`${a} ${b}`));
+      if (!best) for (const index of indexes) for (const a of firsts) consider(index.one.get(a));
+      if (!best) continue;
+      const last = i + best.tokens.length - 1;
+      const warnings = best.ambiguous.length
+        ? [
+            {
+              code: 'ACTOR_AMBIGUOUS',
+              message: `"${this.quote(i, last)}" also names ${best.ambiguous.join(', ')}.`,
+            },
+          ]
+        : [];
+      this.push({
+        first: i,
+        last,
+        actorId: best.actorId,
+        via: best.via,
+        confidence: best.confidence,
+        evidence: best.evidence,
+        warnings,
+        grammaticalCase: best.grammaticalCase,
+        inflected: best.inflected,
+        metonym: best.metonym,
+        ifNamed: best.ifNamed,
+      });
+      i = last;
+    }
+  }
+
+  /** The same key as `formKey` (gazetteer.ts) of the quote, from the tokens already folded. */
+  foldedKey(first: number, last: number): string {
+    let key = this.tokens[first]!.folded;
+    for (let i = first + 1; i <= last; i++) key += ` ${this.tokens[i]!.folded}`;
+    return key;
+  }
+
+  quote(first: number, last: number): string {
+    return this.text.slice(this.tokens[first]!.start, this.tokens[last]!.end);
+  }
+
+  /** A capital or a seat after a place preposition is where something happens, not who acts. */
+  dropPlaces(): void {
+    this.raws.forEach((raw, k) => {
+      if (!raw?.metonym || raw.first === 0) return;
+      const prev = raw.first - 1;
+      if (this.sentenceOf[prev] !== this.sentenceOf[raw.first] || !/^\s+$/.test(this.gap(prev, raw.first)))
+        return;
+      if (this.lex.actors.placePrepositions.has(this.tokens[prev]!.folded)) this.drop(k);
+    });
+  }
+
+  gap(a: number, b: number): string {
+    return this.text.slice(this.tokens[a]!.end, this.tokens[b]!.start);
+  }
+
+  // --- 2. government bodies by pattern: `ministère russe des Affaires étrangères`, `MSZ Rosji` --
+
+  isCountryRaw(raw: Raw | null): raw is Raw {
+    return !!raw && !raw.metonym && this.info(raw.actorId)?.kind === 'COUNTRY';
+  }
+
+  bodyPass(): void {
+    for (let i = 0; i < this.tokens.length; i++) {
+      const limit = this.sentenceEnd[i]! + 1;
+      let best:
+        | {
+            last: number;
+            country: CountryInfo;
+            slot: Raw | null;
+            id: string;
+            body: BodyType;
+            conf: number;
+            metonym: boolean;
+          }
+        | undefined;
+      const bodies = this.lex.actors.bodies;
+      const here = this.rawAt(i);
+      const candidates = startingWith(bodies, (b) => b.before, this.tokens[i]!.folded);
+      const slotFirst = here && here.first === i ? this.lex.actors.slotFirstBodies : [];
+      for (const p of candidates.length || slotFirst.length ? [...candidates, ...slotFirst] : []) {
+        let j = i;
+        if (p.before) {
+          const m = matchAt(p.before, this.tokens, i, limit);
+          if (!m) continue;
+          j = m.last + 1;
+        }
+        let last = j - 1;
+        let country: CountryInfo | undefined;
+        let slot: Raw | null = null;
+        // `ministère des Affaires étrangères de la Russie`: an article may stand before the slot.
+        if (
+          p.slot &&
+          p.before &&
+          j < limit &&
+          this.lex.titles.determiners.has(this.tokens[j]!.folded) &&
+          !this.rawAt(j)
+        )
+          j++;
+        if (p.slot) {
+          const raw = j < limit ? this.rawAt(j) : null;
+          if (!this.isCountryRaw(raw) || raw.first !== j) continue;
+          country = this.gaz.countriesById.get(raw.actorId);
+          slot = raw;
+          last = raw.last;
+          if (p.after) {
+            const m = matchAt(p.after, this.tokens, last + 1, limit);
+            if (!m) continue;
+            last = m.last;
+          }
+        } else {
+          country = this.gaz.countriesByCode2.get(p.country!);
+        }
+        if (!country || last < i) continue;
+        if (!best || last > best.last)
+          best = { last, country, slot, id: p.id, body: p.body, conf: p.confidence, metonym: p.metonym };
+      }
+      if (!best) continue;
+      // A longer or equal gazetteer match (the graph's own alias) already says it.
+      const inside = new Set<number>();
+      let blocked = false;
+      for (let t = i; t <= best.last; t++) {
+        const k = this.cover[t]!;
+        if (k < 0) continue;
+        const raw = this.raws[k]!;
+        if (raw.first < i || raw.last > best.last || (raw.first === i && raw.last === best.last))
+          blocked = true;
+        inside.add(k);
+      }
+      if (blocked) continue;
+      for (const k of inside) this.drop(k);
+      const actor = bodyActor(this.gaz, best.country, best.body);
+      if (!this.info(actor.id)) this.local.set(actor.id, actor);
+      const evidence = [{ rule: 'actor.body.pattern', entry: `${this.language}/actors#${best.id}` }];
+      this.push({
+        first: i,
+        last: best.last,
+        actorId: actor.id,
+        via: best.metonym ? 'METONYM' : 'PATTERN',
+        confidence: best.metonym ? 0.7 : best.conf,
+        evidence,
+        warnings: [],
+        grammaticalCase: null,
+        inflected: false,
+        metonym: best.metonym,
+        ifNamed: null,
+      });
+      this.partOf(actor.id, best.country, i, best.last, evidence);
+      i = best.last;
+    }
+  }
+
+  readonly partOfDone = new Set<string>();
+  partOf(
+    bodyId: string,
+    country: CountryInfo,
+    first: number,
+    last: number,
+    evidence: Evidence[],
+    confidence = 0.8,
+  ): void {
+    if (this.partOfDone.has(bodyId)) return;
+    this.partOfDone.add(bodyId);
+    this.facts.push({
+      type: 'PART_OF',
+      subjectId: bodyId,
+      objectId: country.id,
+      title: null,
+      mention: this.span(first, last),
+      sentence: this.sentenceOf[first]!,
+      confidence,
+      evidence,
+      warnings: [],
+    });
+  }
+
+  span(first: number, last: number): { start: number; end: number; quote: string } {
+    const start = this.tokens[first]!.start;
+    const end = this.tokens[last]!.end;
+    return { start, end, quote: this.text.slice(start, end) };
+  }
+
+  // --- 3. `la partie russe`, `the Russian side`, `российская сторона`: the country itself ------
+
+  matchesOne(patterns: CompiledPattern[], i: number): boolean {
+    return patterns.some((p) => matchAt(p, this.tokens, i, i + 1) !== undefined);
+  }
+
+  sidePass(): void {
+    const { sideBefore, sideAfter } = this.lex.demonyms;
+    this.raws.forEach((raw, k) => {
+      if (raw?.via !== 'DEMONYM') return;
+      const prev = raw.first - 1;
+      const next = raw.last + 1;
+      let first = raw.first;
+      let last = raw.last;
+      if (
+        prev >= 0 &&
+        this.sentenceOf[prev] === this.sentenceOf[raw.first] &&
+        this.cover[prev] === -1 &&
+        this.matchesOne(sideBefore, prev) &&
+        this.joined(prev, raw.first)
+      )
+        first = prev;
+      else if (
+        next <= this.sentenceEnd[raw.first]! &&
+        this.cover[next] === -1 &&
+        this.matchesOne(sideAfter, next) &&
+        this.joined(raw.last, next)
+      )
+        last = next;
+      else return;
+      this.drop(k);
+      this.push({
+        ...raw,
+        first,
+        last,
+        confidence: CONFIDENCE.side,
+        evidence: [
+          ...raw.evidence,
+          { rule: 'actor.demonym.side', entry: `${this.language}/demonyms#sideNouns` },
+        ],
+      });
+    });
+  }
+
+  // --- 4. people the graph knows under another spelling: `Siergiej Ławrow`, `Sergej Lawrow` ----
+
+  /** Runs of 2–3 capitalised, uncovered tokens joined as one name, from `i`. */
+  nameRunAt(i: number, maxWords = 3): number | null {
+    if (i >= this.tokens.length || this.cover[i] !== -1 || !this.isNameWord(i)) return null;
+    let last = i;
+    let words = 1;
+    while (last + 1 <= this.sentenceEnd[i]! && this.cover[last + 1] === -1 && this.isNameWord(last + 1)) {
+      const sep = this.gap(last, last + 1);
+      if (!NAME_JOIN.test(sep)) break;
+      if (sep !== '-' && sep !== '‐' && sep !== '‑') {
+        if (words === maxWords) break;
+        words++;
+      }
+      last++;
+    }
+    return words >= 2 ? last : null;
+  }
+
+  isNameWord(i: number): boolean {
+    const t = this.tokens[i]!;
+    return t.capitalised && /\p{Ll}/u.test(t.text) && !/\p{N}/u.test(t.text);
+  }
+
+  lemmas(word: string): LemmaCandidate[] {
+    return this.inflection
+      ? lemmaCandidates(word, this.inflection, 'person')
+      : [{ lemma: word, grammaticalCase: null, cases: [] }];
+  }
+
+  /**
+   * A new person's name in the nominative when the first name shows the case (`Siergiejem
+   * Ławrowem` → `Siergiej Ławrow`): the first name is a known one only once declined back, and
+   * the other words are declined back in the same case.
+   */
+  nominative(
+    first: number,
+    last: number,
+  ): { name: string; inflected: boolean; grammaticalCase: GrammaticalCase | null } {
+    const name = this.quote(first, last);
+    const names = this.lex.actors.firstNames;
+    const head = this.tokens[first]!;
+    if (!this.inflection || names.has(head.folded)) return { name, inflected: false, grammaticalCase: null };
+    const declined = this.lemmas(head.text).find((c) => c.cases.length > 0 && names.has(fold(c.lemma)));
+    if (!declined) return { name, inflected: false, grammaticalCase: null };
+    let out = '';
+    for (let i = first; i <= last; i++) {
+      const t = this.tokens[i]!;
+      if (i > first) out += this.gap(i - 1, i);
+      const c =
+        i === first
+          ? declined
+          : this.lemmas(t.text).find((x) => x.cases.some((k) => declined.cases.includes(k)));
+      out += c?.lemma ?? t.text;
+    }
+    return { name: out, inflected: true, grammaticalCase: declined.grammaticalCase };
+  }
+
+  fuzzyPersonPass(): void {
+    const { byKey } = this.gaz.persons;
+    if (byKey.size === 0) return;
+    for (let i = 0; i < this.tokens.length; i++) {
+      const last = this.nameRunAt(i);
+      if (last === null) continue;
+      const initial = nameSkeleton(this.tokens[i]!.text)[0] ?? '';
+      let found: { id: string; grammaticalCase: GrammaticalCase | null; inflected: boolean } | undefined;
+      for (const c of this.lemmas(this.tokens[last]!.text)) {
+        const ids = byKey.get(`${nameSkeleton(c.lemma)}|${initial}`);
+        if (ids?.length === 1) {
+          found = {
+            id: ids[0]!,
+            grammaticalCase: c.grammaticalCase,
+            inflected: c.lemma !== this.tokens[last]!.text,
+          };
+          break;
+        }
+      }
+      if (!found) continue;
+      this.push({
+        first: i,
+        last,
+        actorId: found.id,
+        via: 'NAME',
+        confidence: CONFIDENCE.fuzzy,
+        evidence: [{ rule: 'actor.person.transliteration', entry: `graph:${found.id}` }],
+        warnings: [],
+        grammaticalCase: found.grammaticalCase,
+        inflected: found.inflected,
+        metonym: false,
+        ifNamed: null,
+      });
+      i = last;
+    }
+  }
+
+  // --- 5. titles: `le vice-ministre des Affaires étrangères de la République, Sergei Aleinik` --
+
+  titlePass(): void {
+    const titles = this.lex.titles.titles;
+    for (let i = 0; i < this.tokens.length; i++) {
+      const limit = this.sentenceEnd[i]! + 1;
+      let best: { entry: TitleEntry; last: number } | undefined;
+      for (const entry of startingWith(titles, (t) => t.pattern, this.tokens[i]!.folded)) {
+        const m = matchAt(entry.pattern, this.tokens, i, limit);
+        if (m && (!best || m.last > best.last)) best = { entry, last: m.last };
+      }
+      if (!best) continue;
+      this.title(best.entry, i, best.last);
+      i = best.last;
+    }
+  }
+
+  /** Mentions (by index) that touch [first, last]: inside it, or reached over connectors. */
+  neighbours(first: number, last: number): { before: Raw[]; inside: Raw[]; after: Raw[]; afterEnd: number } {
+    const { connectors, complementWords, determiners } = this.lex.titles;
+    const inside: Raw[] = [];
+    for (let t = first; t <= last; t++) {
+      const raw = this.rawAt(t);
+      if (raw && !inside.includes(raw)) inside.push(raw);
+    }
+    const before: Raw[] = [];
+    let b = first - 1;
+    while (b >= 0 && this.sentenceOf[b] === this.sentenceOf[first] && determiners.has(this.tokens[b]!.folded))
+      b--;
+    const prevRaw = b >= 0 && this.sentenceOf[b] === this.sentenceOf[first] ? this.rawAt(b) : null;
+    if (prevRaw && !inside.includes(prevRaw) && /^[\s'’-]*$/.test(this.gap(prevRaw.last, first)))
+      before.push(prevRaw);
+    const after: Raw[] = [];
+    let a = last + 1;
+    const end = this.sentenceEnd[first]!;
+    let afterEnd = last;
+    let steps = 0;
+    while (a <= end && steps < 6) {
+      const raw = this.rawAt(a);
+      if (raw && inside.includes(raw)) {
+        a = raw.last + 1;
+        afterEnd = raw.last;
+        continue;
+      }
+      if (raw && raw.via !== 'TITLE_AND_NAME' && this.info(raw.actorId)?.kind !== 'PERSON') {
+        if (!/^[\s'’-]*$/.test(this.gap(a - 1, a))) break;
+        after.push(raw);
+        afterEnd = raw.last;
+        a = raw.last + 1;
+        steps++;
+        continue;
+      }
+      const f = this.tokens[a]!.folded;
+      if (!raw && (connectors.has(f) || complementWords.has(f)) && /^[\s'’-]*$/.test(this.gap(a - 1, a))) {
+        if (complementWords.has(f)) afterEnd = a;
+        a++;
+        steps++;
+        continue;
+      }
+      break;
+    }
+    return { before, inside, after, afterEnd };
+  }
+
+  title(entry: TitleEntry, first: number, last: number): void {
+    const near = this.neighbours(first, last);
+    const all = [...near.inside, ...near.before, ...near.after];
+    const org = all.find((r) => ORG_KINDS.has(this.info(r.actorId)?.kind ?? ''));
+    const countryRaw = all.find((r) => this.info(r.actorId)?.kind === 'COUNTRY');
+    // The name follows the title (and its complement), after an optional comma; or precedes it
+    // in apposition (`Jens Stoltenberg, NATO Secretary General`).
+    const person = this.personAfter(near.afterEnd) ?? this.personBefore(first, near.before);
+    if (!person) return;
+    const warnings: DraftWarning[] = [];
+    let confidence = CONFIDENCE.title;
+    let country: CountryInfo | undefined = entry.country
+      ? this.gaz.countriesByCode2.get(entry.country)
+      : countryRaw
+        ? this.gaz.countriesById.get(countryRaw.actorId)
+        : undefined;
+    const personInfo = person.id ? this.info(person.id) : undefined;
+    if (!country && personInfo?.countryCode)
+      country = [...this.gaz.countriesByCode2.values()].find((c) => c.code3 === personInfo.countryCode);
+    if (!country && !org) {
+      country = this.countryBefore(first);
+      if (country) {
+        confidence = CONFIDENCE.inferred;
+        warnings.push({
+          code: 'TITLE_COUNTRY_INFERRED',
+          message: `The country of "${this.quote(first, last)}" is taken from an earlier mention of ${country.name}.`,
+        });
+      }
+    }
+    let objectId: string | undefined;
+    if (org && (entry.org !== 'country' || !country)) objectId = org.actorId;
+    else if (entry.org === 'adjacent') objectId = undefined;
+    else if (country && entry.org === 'country') objectId = country.id;
+    else if (country && entry.org !== 'country') {
+      const body = bodyActor(this.gaz, country, entry.org);
+      if (!this.info(body.id)) this.local.set(body.id, body);
+      objectId = body.id;
+    }
+    if (!objectId) {
+      this.warnings.push({
+        code: 'TITLE_WITHOUT_ORGANISATION',
+        message: `"${this.quote(first, last)}" names a position, but not of which organisation.`,
+      });
+      return;
+    }
+    const personId = person.id ?? this.newPerson(person.first, person.last, country, entry);
+    const evidence = [{ rule: 'actor.title', entry: `${this.language}/titles#${entry.id}` }];
+    const from = Math.min(first, person.first);
+    const to = Math.max(near.afterEnd, person.last);
+    this.facts.push({
+      type: 'HOLDS_POSITION',
+      subjectId: personId,
+      objectId,
+      title: entry.title,
+      mention: this.span(from, to),
+      sentence: this.sentenceOf[first]!,
+      confidence,
+      evidence,
+      warnings,
+    });
+    const objectInfo = this.info(objectId);
+    const named = this.raws.some((r) => r?.actorId === objectId);
+    if (!named && objectInfo?.kind !== 'COUNTRY') {
+      // The organisation is implied by the title: its mention is the title's words.
+      this.raws.push({
+        first,
+        last: Math.max(last, near.afterEnd),
+        actorId: objectId,
+        via: 'PATTERN',
+        confidence: 0.6,
+        evidence,
+        warnings,
+        grammaticalCase: null,
+        inflected: false,
+        metonym: false,
+        ifNamed: null,
+        implied: true,
+      });
+    }
+    if (objectInfo?.kind === 'GOVERNMENT_BODY' && country)
+      this.partOf(objectId, country, first, near.afterEnd, evidence, confidence);
+  }
+
+  personAfter(afterEnd: number): { id: string | null; first: number; last: number } | null {
+    let p = afterEnd + 1;
+    if (p >= this.tokens.length || this.sentenceOf[p] !== this.sentenceOf[afterEnd]) return null;
+    if (!/^\s*,?\s*$/.test(this.gap(afterEnd, p))) return null;
+    const raw = this.rawAt(p);
+    if (raw)
+      return this.info(raw.actorId)?.kind === 'PERSON' && raw.first === p
+        ? { id: raw.actorId, first: p, last: raw.last }
+        : null;
+    const last = this.nameRunAt(p);
+    if (last === null) return null;
+    // A name that is in fact a person the gazetteer knows by the surname only.
+    const linked = this.linkBySurname(last);
+    if (linked) return { id: linked, first: p, last };
+    p = last;
+    return { id: null, first: afterEnd + 1, last: p };
+  }
+
+  personBefore(first: number, before: Raw[]): { id: string | null; first: number; last: number } | null {
+    let b = first - 1;
+    const { determiners } = this.lex.titles;
+    while (b >= 0 && determiners.has(this.tokens[b]!.folded)) b--;
+    if (before.length) b = before[0]!.first - 1;
+    if (b < 0 || this.sentenceOf[b] !== this.sentenceOf[first]) return null;
+    if (!/^\s*,\s*$/.test(this.gap(b, b + 1))) return null;
+    const raw = this.rawAt(b);
+    if (raw)
+      return this.info(raw.actorId)?.kind === 'PERSON' && raw.last === b
+        ? { id: raw.actorId, first: raw.first, last: b }
+        : null;
+    for (let start = Math.max(0, b - 4); start <= b; start++) {
+      if (this.sentenceOf[start] !== this.sentenceOf[b]) continue;
+      if (this.nameRunAt(start) === b) return { id: this.linkBySurname(b), first: start, last: b };
+    }
+    return null;
+  }
+
+  linkBySurname(last: number): string | null {
+    for (const c of this.lemmas(this.tokens[last]!.text)) {
+      const ids = this.namedSurnames().get(nameSkeleton(c.lemma));
+      if (ids?.length === 1) return ids[0]!;
+    }
+    return null;
+  }
+
+  newPerson(first: number, last: number, country: CountryInfo | undefined, entry: TitleEntry | null): string {
+    const { name, inflected, grammaticalCase } = this.nominative(first, last);
+    const id = slugify(name);
+    if (!this.info(id))
+      this.local.set(id, {
+        id,
+        name,
+        kind: 'PERSON',
+        countryCode: country?.code3 ?? null,
+        inGraph: false,
+        knownForms: new Set(),
+      });
+    this.push({
+      first,
+      last,
+      actorId: id,
+      via: entry ? 'TITLE_AND_NAME' : 'NAME',
+      confidence: entry ? CONFIDENCE.title : CONFIDENCE.firstName,
+      evidence: entry
+        ? [{ rule: 'actor.title', entry: `${this.language}/titles#${entry.id}` }]
+        : [{ rule: 'actor.person.first-name', entry: `${this.language}/actors#firstNames` }],
+      warnings: entry
+        ? []
+        : [
+            {
+              code: 'PERSON_WITHOUT_TITLE',
+              message: `"${name}" looks like a person's name; no title says who.`,
+            },
+          ],
+      grammaticalCase,
+      inflected,
+      metonym: false,
+      ifNamed: null,
+    });
+    this.surnames = null;
+    return id;
+  }
+
+  countryBefore(first: number): CountryInfo | undefined {
+    const minSentence = this.sentenceOf[first]! - 2;
+    for (let t = first - 1; t >= 0 && this.sentenceOf[t]! >= minSentence; t--) {
+      const raw = this.rawAt(t);
+      if (raw && raw.via !== 'DEMONYM' && this.info(raw.actorId)?.kind === 'COUNTRY')
+        return this.gaz.countriesById.get(raw.actorId);
+    }
+    return undefined;
+  }
+
+  // --- 6. people by a first name, 7. surnames of people already named -------------------------
+
+  firstNamePass(): void {
+    const names = this.lex.actors.firstNames;
+    if (names.size === 0) return;
+    for (let i = 0; i < this.tokens.length; i++) {
+      // `Siergiejem Ławrowem`: a declined first name counts too.
+      if (!this.lemmas(this.tokens[i]!.text).some((c) => names.has(fold(c.lemma)))) continue;
+      const last = this.nameRunAt(i);
+      if (last === null) continue;
+      this.newPerson(i, last, undefined, null);
+      i = last;
+    }
+  }
+
+  surnames: Map<string, string[]> | null = null;
+
+  /** Surname skeletons of the people this article names → their ids. */
+  namedSurnames(): Map<string, string[]> {
+    if (this.surnames) return this.surnames;
+    const out = new Map<string, string[]>();
+    const add = (skel: string, id: string) => {
+      const list = out.get(skel) ?? [];
+      if (!list.includes(id)) list.push(id);
+      out.set(skel, list);
+    };
+    const named = new Set<string>();
+    for (const r of this.raws) if (r && this.info(r.actorId)?.kind === 'PERSON') named.add(r.actorId);
+    for (const [skel, ids] of this.gaz.persons.bySurname)
+      for (const id of ids) if (named.has(id)) add(skel, id);
+    for (const id of named) {
+      const info = this.local.get(id);
+      if (!info) continue;
+      const words = tokenize(info.name);
+      add(nameSkeleton(words[words.length - 1]!.text), id);
+    }
+    this.surnames = out;
+    return out;
+  }
+
+  surnamePass(): void {
+    const surnames = this.namedSurnames();
+    if (surnames.size === 0) return;
+    for (let i = 0; i < this.tokens.length; i++) {
+      if (this.cover[i] !== -1 || !this.isNameWord(i)) continue;
+      for (const c of this.lemmas(this.tokens[i]!.text)) {
+        const ids = surnames.get(nameSkeleton(c.lemma));
+        if (ids?.length !== 1) continue;
+        this.push({
+          first: i,
+          last: i,
+          actorId: ids[0]!,
+          via: 'ALIAS',
+          confidence: CONFIDENCE.surname,
+          evidence: [
+            {
+              rule: 'actor.person.surname',
+              entry: this.info(ids[0]!)?.inGraph ? `graph:${ids[0]}` : undefined,
+            },
+          ],
+          warnings: [],
+          grammaticalCase: c.grammaticalCase,
+          inflected: c.lemma !== this.tokens[i]!.text,
+          metonym: false,
+          ifNamed: null,
+        });
+        break;
+      }
+    }
+  }
+
+  // --- 8. readings that depend on the whole article (`Bruxelles`), then the draft actors --------
+
+  contextual(): void {
+    const named = new Set<string>();
+    for (const r of this.raws) if (r && !r.ifNamed) named.add(r.actorId);
+    for (const r of this.raws) {
+      if (!r?.ifNamed) continue;
+      for (const [key, then] of Object.entries(r.ifNamed)) {
+        if (!named.has(key)) continue;
+        r.actorId = then;
+        r.evidence = [...r.evidence, { rule: 'actor.metonym.context', detail: `the article names ${key}` }];
+        break;
+      }
+    }
+  }
+
+  assemble(): ActorFindings {
+    const byActor = new Map<string, Raw[]>();
+    const live = this.raws.filter((r): r is Raw => r !== null).sort((a, b) => a.first - b.first);
+    for (const r of live) {
+      const list = byActor.get(r.actorId);
+      if (list) list.push(r);
+      else byActor.set(r.actorId, [r]);
+    }
+    const actors: DraftActor[] = [];
+    for (const [id, raws] of byActor) {
+      const info = this.info(id) ?? {
+        id,
+        name: this.quote(raws[0]!.first, raws[0]!.last),
+        kind: 'GROUP' as const,
+        countryCode: null,
+        inGraph: false,
+        knownForms: new Set<string>(),
+      };
+      const mentions: ActorMention[] = raws.map((r) => {
+        const span = this.span(r.first, r.last);
+        return {
+          ...span,
+          sentence: this.sentenceOf[r.first]!,
+          via: r.via,
+          grammaticalCase: r.grammaticalCase,
+          actorId: id,
+          confidence: r.confidence,
+          evidence: r.evidence,
+          warnings: r.warnings,
+        };
+      });
+      const newAliases: string[] = [];
+      const seen = new Set(info.knownForms);
+      for (const r of raws) {
+        if (r.via === 'DEMONYM' || r.inflected || r.implied) continue;
+        const q = this.quote(r.first, r.last);
+        const key = this.foldedKey(r.first, r.last);
+        if (seen.has(key)) continue;
+        seen.add(key);
+        newAliases.push(q);
+      }
+      const evidence: Evidence[] = [];
+      const evidenceKeys = new Set<string>();
+      const warnings: DraftWarning[] = [];
+      for (const m of mentions) {
+        for (const e of m.evidence) {
+          const k = `${e.rule} ${e.entry ?? ''}`;
+          if (!evidenceKeys.has(k)) {
+            evidenceKeys.add(k);
+            evidence.push(e);
+          }
+        }
+        for (const w of m.warnings) if (!warnings.some((x) => x.code === w.code)) warnings.push(w);
+      }
+      actors.push({
+        id,
+        name: info.name,
+        kind: info.kind,
+        status: info.inGraph ? 'LINKED' : 'NEW',
+        countryCode: info.countryCode,
+        newAliases,
+        mentions,
+        confidence: Math.max(...mentions.map((m) => m.confidence)),
+        evidence,
+        warnings,
+      });
+    }
+    return { actors, facts: this.facts, warnings: this.warnings };
+  }
+}
+
+/**
+ * Every actor the article names, with exact offsets: the graph's actors link, others are NEW
+ * (countries, IGOs, government bodies implied by a pattern or a title, people named with a
+ * title). Titles also yield HOLDS_POSITION facts, body patterns PART_OF facts. Metonyms
+ * (capitals, seats) are kept with via METONYM unless a place preposition makes them a place;
+ * the rules engine keeps a metonym only when it fills a role.
+ */
+export function findActors(
+  args: { text: string; sentences: Sentence[]; language: Language },
+  gazetteer: Gazetteer,
+  lexicons: LexiconSet,
+): ActorFindings {
+  const f = new Finder(args.text, args.sentences, args.language, gazetteer, lexicons);
+  f.gazetteerPass();
+  f.dropPlaces();
+  f.bodyPass();
+  f.sidePass();
+  f.fuzzyPersonPass();
+  f.titlePass();
+  f.firstNamePass();
+  f.surnamePass();
+  f.contextual();
+  return f.assemble();
+}

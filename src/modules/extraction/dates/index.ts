@@ -1,0 +1,145 @@
+import type { LexiconSet } from '../lexicons.ts';
+import { tokenize } from '../text/tokens.ts';
+import type { Language, Precision, Qualifier, Scored, Sentence, Span } from '../types.ts';
+import { parseIsoDay, type Tense } from './calendar.ts';
+import { chronoCandidates } from './chrono.ts';
+import {
+  monthCandidates,
+  monthPartCandidates,
+  relativeCandidates,
+  weekdayCandidates,
+  yearCandidates,
+} from './lexical.ts';
+import { type DatesLexicon, datesLexicon } from './lexicon.ts';
+import type { Candidate, SentenceTokens } from './match.ts';
+import { polishCandidates } from './polish.ts';
+import { type DateKind, resolveCandidate } from './resolve.ts';
+
+export type { Tense } from './calendar.ts';
+export type { DateKind } from './resolve.ts';
+
+/** A date the text states, resolved against the publication date (docs/extraction.md, "Dates"). */
+export interface DateExpression extends Span, Scored {
+  /** The index of the sentence it is in. */
+  sentence: number;
+  /** YYYY-MM-DD. */
+  earliest: string;
+  latest: string;
+  precision: Precision;
+  qualifier: Qualifier | null;
+  kind: DateKind;
+}
+
+export interface FindDatesArgs {
+  text: string;
+  sentences: Sentence[];
+  language: Language;
+  /** YYYY-MM-DD. */
+  publishedAt: string;
+  /** The caller decides tense from grammar; null when it cannot tell. */
+  tenseOf: (sentenceIndex: number) => Tense | null;
+}
+
+const overlaps = (a: Candidate, b: Candidate) => a.start < b.end && b.start < a.end;
+
+/**
+ * Overlapping readings of the same words: the longest wins, so "fin janvier" beats the bare
+ * "janvier" inside it and "mardi 8 février" beats "mardi"; equal lengths go by finder priority.
+ */
+function settle(candidates: Candidate[]): Candidate[] {
+  const ordered = [...candidates].sort(
+    (a, b) => b.end - b.start - (a.end - a.start) || b.priority - a.priority || a.start - b.start,
+  );
+  const kept: Candidate[] = [];
+  for (const c of ordered) if (!kept.some((k) => overlaps(k, c))) kept.push(c);
+  return kept.sort((a, b) => a.start - b.start);
+}
+
+/** "we wtorek, 8 lutego": a weekday just before a date with a day is that date's weekday. */
+function mergeWeekdays(kept: Candidate[], text: string): Candidate[] {
+  const out: Candidate[] = [];
+  for (let i = 0; i < kept.length; i++) {
+    const c = kept[i]!;
+    const next = kept[i + 1];
+    if (
+      c.reading.type === 'weekday' &&
+      c.reading.direction === null &&
+      next?.reading.type === 'day' &&
+      next.reading.weekday === null &&
+      next.sentence === c.sentence &&
+      /^[\s,]+$/u.test(text.slice(c.end, next.start))
+    ) {
+      out.push({
+        ...next,
+        start: c.start,
+        reading: { ...next.reading, weekday: c.reading.weekday },
+        evidence: [...next.evidence, ...c.evidence],
+      });
+      i++;
+      continue;
+    }
+    out.push(c);
+  }
+  return out;
+}
+
+const NUMERIC_DATE = /\d[./-]\d{1,2}[./-]\d/;
+
+/**
+ * Chrono is the slow part, and we keep only its dates that name a month or are numeric
+ * (chrono.ts): a sentence with neither a digit and a month word nor a numeric date is skipped.
+ */
+function mayHoldDayDate(s: SentenceTokens, lexicon: DatesLexicon, sentence: string): boolean {
+  if (NUMERIC_DATE.test(sentence)) return true;
+  if (!/\d/.test(sentence)) return false;
+  return s.tokens.some((t) => lexicon.months.has(t.folded) || lexicon.monthAbbreviations.has(t.folded));
+}
+
+/** Every date the text states, sorted by start, not overlapping; offsets are exact into `text`. */
+export function findDates(args: FindDatesArgs, lexicons: LexiconSet): DateExpression[] {
+  const { text, sentences, language } = args;
+  const lexicon = datesLexicon(lexicons, language);
+  const published = parseIsoDay(args.publishedAt);
+  // Noon UTC: chrono fills implied parts in local time, and noon is the same day in every zone we meet.
+  const reference = new Date(`${args.publishedAt}T12:00:00Z`);
+
+  const candidates: Candidate[] = [];
+  for (const sentence of sentences) {
+    const start = Math.max(0, sentence.start);
+    const end = Math.min(text.length, sentence.end);
+    if (start >= end) continue;
+    const s: SentenceTokens = { text, sentence: sentence.index, tokens: tokenize(text, start, end) };
+    if (s.tokens.length === 0) continue;
+    if (language === 'pl') candidates.push(...polishCandidates(s, lexicon));
+    else if (mayHoldDayDate(s, lexicon, text.slice(start, end)))
+      candidates.push(...chronoCandidates(s, start, end, language, lexicon, reference));
+    candidates.push(
+      ...monthPartCandidates(s, lexicon),
+      ...monthCandidates(s, lexicon),
+      ...relativeCandidates(s, lexicon),
+      ...weekdayCandidates(s, lexicon),
+      ...yearCandidates(s, lexicon),
+    );
+  }
+
+  const tenses = new Map<number, Tense | null>();
+  const tenseOf = (index: number) => {
+    if (!tenses.has(index)) tenses.set(index, args.tenseOf(index));
+    return tenses.get(index) ?? null;
+  };
+
+  const out: DateExpression[] = [];
+  for (const c of mergeWeekdays(settle(candidates), text)) {
+    const resolved = resolveCandidate(c, tenseOf(c.sentence), published);
+    if (!resolved) continue;
+    out.push({
+      start: c.start,
+      end: c.end,
+      quote: text.slice(c.start, c.end),
+      sentence: c.sentence,
+      ...resolved,
+      evidence: c.evidence,
+    });
+  }
+  return out;
+}

@@ -1,0 +1,230 @@
+import { z } from 'zod';
+import { LexiconError, type LexiconSet, memoizeLexicon } from '../lexicons.ts';
+import { fold } from '../text/fold.ts';
+import { type CompiledPattern, compilePattern } from '../text/patterns.ts';
+import { LANGUAGES, type Language } from '../types.ts';
+
+/** `data/lexicons/<lang>/dates.json`: the words the date finder needs beyond chrono-node. */
+
+const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'ids are lower-case ASCII words with hyphens');
+// Phrases that are matched immediately before or after a date: no gaps, or "ends right before" breaks.
+const phrase = z
+  .string()
+  .min(1)
+  .refine((s) => !s.includes('~'), 'gaps (~) are not allowed here');
+const phrases = z.array(phrase).default([]);
+
+const dateFile = z
+  .object({
+    language: z.enum(LANGUAGES),
+    months: z
+      .array(
+        z.object({
+          id,
+          month: z.number().int().min(1).max(12),
+          forms: z.array(z.string().min(1)).min(1),
+          abbreviations: z.array(z.string().min(1)).default([]),
+        }),
+      )
+      .length(12),
+    monthPrepositions: phrases,
+    dayPrepositions: phrases,
+    /** The word between the two days of a range ("od 5 do 7 lutego"), where chrono does not read it. */
+    rangeTo: phrases,
+    monthParts: z.array(
+      z.object({ id, qualifier: z.enum(['EARLY', 'MID', 'LATE']), patterns: z.array(phrase).min(1) }),
+    ),
+    monthPartLinks: phrases,
+    yearPrepositions: phrases,
+    yearSuffixes: phrases,
+    relativeDays: z.array(
+      z.object({
+        id,
+        offset: z.number().int().min(-7).max(7),
+        patterns: z.array(phrase).min(1),
+        notPrecededBy: z.array(z.string()).default([]),
+        notFollowedBy: z.array(z.string()).default([]),
+      }),
+    ),
+    weekdays: z
+      .array(
+        z.object({ id, weekday: z.number().int().min(0).max(6), forms: z.array(z.string().min(1)).min(1) }),
+      )
+      .length(7),
+    weekdayPrepositions: phrases,
+    weekdayModifiers: z
+      .array(
+        z.object({
+          id,
+          direction: z.enum(['PAST', 'FUTURE']),
+          position: z.enum(['BEFORE', 'AFTER']),
+          pattern: phrase,
+        }),
+      )
+      .default([]),
+  })
+  .superRefine((file, ctx) => {
+    const ids = [
+      ...file.months,
+      ...file.monthParts,
+      ...file.relativeDays,
+      ...file.weekdays,
+      ...file.weekdayModifiers,
+    ].map((e) => e.id);
+    const seen = new Set<string>();
+    for (const entryId of ids) {
+      if (seen.has(entryId)) ctx.addIssue({ code: 'custom', message: `duplicate id "${entryId}"` });
+      seen.add(entryId);
+    }
+    if (new Set(file.months.map((m) => m.month)).size !== 12)
+      ctx.addIssue({ code: 'custom', message: 'months must name each month once' });
+    if (new Set(file.weekdays.map((w) => w.weekday)).size !== 7)
+      ctx.addIssue({ code: 'custom', message: 'weekdays must name each day once' });
+  });
+
+/** A word form: matched on its folded text; a form written with a capital needs one in the text. */
+export interface WordForm<T> {
+  value: T;
+  /** `<lang>/dates#<id>`. */
+  entry: string;
+  capitalised: boolean;
+}
+
+/** A phrase pattern; `dot` when the lexicon wrote it with a final "." the quote should keep (`r.`, `г.`). */
+export interface Phrase {
+  pattern: CompiledPattern;
+  dot: boolean;
+}
+
+export interface MonthPart {
+  entry: string;
+  qualifier: 'EARLY' | 'MID' | 'LATE';
+  patterns: Phrase[];
+}
+
+export interface RelativeDay {
+  entry: string;
+  offset: number;
+  patterns: Phrase[];
+  notPrecededBy: Set<string>;
+  notFollowedBy: Set<string>;
+}
+
+export interface WeekdayModifier {
+  entry: string;
+  direction: 'PAST' | 'FUTURE';
+  pattern: Phrase;
+}
+
+export interface DatesLexicon {
+  language: Language;
+  /** Folded full form → month (1–12). */
+  months: Map<string, WordForm<number>>;
+  /** Folded abbreviation → month; only trusted next to a day number or inside a chrono date. */
+  monthAbbreviations: Map<string, WordForm<number>>;
+  monthPrepositions: Phrase[];
+  dayPrepositions: Phrase[];
+  rangeTo: Phrase[];
+  monthParts: MonthPart[];
+  monthPartLinks: Phrase[];
+  yearPrepositions: Phrase[];
+  yearSuffixes: Phrase[];
+  relativeDays: RelativeDay[];
+  /** Folded form → weekday (0 = Sunday, as `Date.getUTCDay`). */
+  weekdays: Map<string, WordForm<number>>;
+  weekdayPrepositions: Phrase[];
+  modifiersBefore: WeekdayModifier[];
+  modifiersAfter: WeekdayModifier[];
+}
+
+/** A word as a token would hold it: folded, without the apostrophe that splits tokens (`d'` → `d`). */
+const bareWord = (word: string) => fold(word).replace(/[^\p{L}\p{N}\p{M}]/gu, '');
+
+function issues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 3)
+    .map((i) => `${i.path.join('.')}: ${i.message}`)
+    .join('; ');
+}
+
+function parseLanguage(set: LexiconSet, lang: Language): DatesLexicon {
+  const raw = set.byLanguage[lang]?.dates;
+  if (raw === undefined) throw new LexiconError(`${lang}/dates.json is missing`);
+  const parsed = dateFile.safeParse(raw);
+  if (!parsed.success) throw new LexiconError(`${lang}/dates.json: ${issues(parsed.error)}`);
+  const file = parsed.data;
+  if (file.language !== lang)
+    throw new LexiconError(`${lang}/dates.json says its language is ${file.language}`);
+  const entry = (entryId: string) => `${lang}/dates#${entryId}`;
+  const compile = (source: string, where: string): Phrase => {
+    try {
+      return { pattern: compilePattern(source), dot: source.trim().endsWith('.') };
+    } catch (error) {
+      throw new LexiconError(`${lang}/dates.json ${where}: ${(error as Error).message}`);
+    }
+  };
+  const list = (sources: string[], where: string) => sources.map((s) => compile(s, where));
+  const forms = <T>(target: Map<string, WordForm<T>>, words: string[], value: T, entryId: string) => {
+    for (const word of words) {
+      target.set(fold(word), { value, entry: entry(entryId), capitalised: /^\p{Lu}/u.test(word) });
+    }
+  };
+
+  const months = new Map<string, WordForm<number>>();
+  const monthAbbreviations = new Map<string, WordForm<number>>();
+  for (const m of file.months) {
+    forms(months, m.forms, m.month, m.id);
+    forms(monthAbbreviations, m.abbreviations, m.month, m.id);
+  }
+  const weekdays = new Map<string, WordForm<number>>();
+  for (const w of file.weekdays) forms(weekdays, w.forms, w.weekday, w.id);
+  const modifiers = file.weekdayModifiers.map((m) => ({
+    position: m.position,
+    modifier: { entry: entry(m.id), direction: m.direction, pattern: compile(m.pattern, m.id) },
+  }));
+
+  return {
+    language: lang,
+    months,
+    monthAbbreviations,
+    monthPrepositions: list(file.monthPrepositions, 'monthPrepositions'),
+    dayPrepositions: list(file.dayPrepositions, 'dayPrepositions'),
+    rangeTo: list(file.rangeTo, 'rangeTo'),
+    monthParts: file.monthParts.map((p) => ({
+      entry: entry(p.id),
+      qualifier: p.qualifier,
+      patterns: list(p.patterns, p.id),
+    })),
+    monthPartLinks: list(file.monthPartLinks, 'monthPartLinks'),
+    yearPrepositions: list(file.yearPrepositions, 'yearPrepositions'),
+    yearSuffixes: list(file.yearSuffixes, 'yearSuffixes'),
+    relativeDays: file.relativeDays.map((r) => ({
+      entry: entry(r.id),
+      offset: r.offset,
+      patterns: list(r.patterns, r.id),
+      notPrecededBy: new Set(r.notPrecededBy.map(bareWord)),
+      notFollowedBy: new Set(r.notFollowedBy.map(bareWord)),
+    })),
+    weekdays,
+    weekdayPrepositions: list(file.weekdayPrepositions, 'weekdayPrepositions'),
+    modifiersBefore: modifiers.filter((m) => m.position === 'BEFORE').map((m) => m.modifier),
+    modifiersAfter: modifiers.filter((m) => m.position === 'AFTER').map((m) => m.modifier),
+  };
+}
+
+const parseAll = memoizeLexicon((set) => {
+  const out = new Map<Language, DatesLexicon>();
+  return (lang: Language) => {
+    let lexicon = out.get(lang);
+    if (!lexicon) {
+      lexicon = parseLanguage(set, lang);
+      out.set(lang, lexicon);
+    }
+    return lexicon;
+  };
+});
+
+/** The parsed dates lexicon of one language, parsed once per LexiconSet (throws LexiconError). */
+export function datesLexicon(set: LexiconSet, lang: Language): DatesLexicon {
+  return parseAll(set)(lang);
+}

@@ -1,0 +1,123 @@
+import { matchAt } from '../text/patterns.ts';
+import type { Token } from '../text/tokens.ts';
+import type { DraftWarning, Evidence } from '../types.ts';
+import type { Phrase, WordForm } from './lexicon.ts';
+
+/** What a finder read, before the year rule and the tense turn it into an interval. */
+export type Reading =
+  | {
+      type: 'day';
+      day: number;
+      month: number;
+      year: number | null;
+      /** A weekday the text gives with the date, checked against it. */
+      weekday: number | null;
+      /** The last day of a range ("du 5 au 7 janvier"). */
+      end: { day: number; month: number; year: number | null } | null;
+    }
+  | { type: 'month'; month: number; year: number | null; qualifier: 'EARLY' | 'MID' | 'LATE' | null }
+  | { type: 'year'; year: number }
+  | { type: 'relative'; offset: number }
+  | { type: 'weekday'; weekday: number; direction: 'PAST' | 'FUTURE' | null };
+
+export interface Candidate {
+  start: number;
+  end: number;
+  sentence: number;
+  reading: Reading;
+  evidence: Evidence[];
+  warnings: DraftWarning[];
+  /** Breaks ties between overlapping candidates of the same length (higher wins). */
+  priority: number;
+}
+
+/** The tokens of one sentence and the text they index. */
+export interface SentenceTokens {
+  text: string;
+  sentence: number;
+  tokens: Token[];
+}
+
+/** Between two words of one date phrase only spaces, hyphens and apostrophes may stand. */
+const JOIN = /^[\s'’ʼ\-‐‑]+$/u;
+
+export function joined(s: SentenceTokens, a: number, b: number): boolean {
+  const left = s.tokens[a];
+  const right = s.tokens[b];
+  return !!left && !!right && JOIN.test(s.text.slice(left.end, right.start));
+}
+
+/** The longest phrase whose first token is `i`: its last token and end offset. */
+export function phraseAt(
+  phrases: readonly Phrase[],
+  s: SentenceTokens,
+  i: number,
+): { last: number; end: number } | undefined {
+  let best: { last: number; end: number } | undefined;
+  for (const p of phrases) {
+    const m = matchAt(p.pattern, s.tokens, i);
+    if (!m || (best && m.last <= best.last)) continue;
+    const end = p.dot && s.text[m.end] === '.' ? m.end + 1 : m.end;
+    best = { last: m.last, end };
+  }
+  return best;
+}
+
+/** The longest phrase that ends on token `i - 1` and is joined to token `i`: its first token. */
+export function phraseBefore(phrases: readonly Phrase[], s: SentenceTokens, i: number): number | undefined {
+  let best: number | undefined;
+  for (const p of phrases) {
+    const first = i - p.pattern.steps.length;
+    if (first < 0 || (best !== undefined && first >= best)) continue;
+    const m = matchAt(p.pattern, s.tokens, first, i);
+    if (m && m.last === i - 1 && joined(s, i - 1, i)) best = first;
+  }
+  return best;
+}
+
+/** A form of the lexicon at token `i`, honouring capitals the lexicon wrote. */
+export function formAt<T>(
+  forms: Map<string, WordForm<T>>,
+  s: SentenceTokens,
+  i: number,
+): WordForm<T> | undefined {
+  const token = s.tokens[i];
+  if (!token) return undefined;
+  const form = forms.get(token.folded);
+  if (!form || (form.capitalised && !token.capitalised)) return undefined;
+  return form;
+}
+
+export function yearAt(s: SentenceTokens, i: number): number | undefined {
+  const token = s.tokens[i];
+  if (!token || !/^\d{4}$/.test(token.text)) return undefined;
+  const year = Number(token.text);
+  return year >= 1900 && year <= 2100 ? year : undefined;
+}
+
+export function dayAt(s: SentenceTokens, i: number): number | undefined {
+  const token = s.tokens[i];
+  if (!token || !/^\d{1,2}$/.test(token.text)) return undefined;
+  const day = Number(token.text);
+  return day >= 1 && day <= 31 ? day : undefined;
+}
+
+/**
+ * A year right after token `i` ("janvier 2022", "января 2022 года", "stycznia 2022 r."): the
+ * year, and where the phrase now ends; a comma ("January, 2022") or an abbreviation's dot may
+ * stand before the year.
+ */
+export function trailingYear(
+  s: SentenceTokens,
+  i: number,
+  suffixes: readonly Phrase[],
+): { year: number; last: number; end: number } | undefined {
+  const year = yearAt(s, i + 1);
+  const left = s.tokens[i];
+  const right = s.tokens[i + 1];
+  if (year === undefined || !left || !right) return undefined;
+  if (!/^\.?[\s,]+$/u.test(s.text.slice(left.end, right.start))) return undefined;
+  const suffix = joined(s, i + 1, i + 2) ? phraseAt(suffixes, s, i + 2) : undefined;
+  if (suffix) return { year, last: suffix.last, end: suffix.end };
+  return { year, last: i + 1, end: right.end };
+}
