@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { LexiconError, type LexiconSet, memoizeLexicon } from '../lexicons.ts';
+import { type CompiledPattern, compilePattern } from '../text/patterns.ts';
+import { LANGUAGES, type Language } from '../types.ts';
+
+/**
+ * data/lexicons/<lang>/discourse.json: the small words that tie clauses to speakers —
+ * pronouns that point back to the last person named, demonstratives that point to the last
+ * sentence ("Cela a été annoncé par…"), attribution ("selon lui"), coordination, clause breaks.
+ */
+const file = z.object({
+  language: z.string(),
+  pronouns: z.array(z.string()),
+  demonstratives: z.array(z.string()),
+  attribution: z.array(z.string()),
+  coordination: z.array(z.string()),
+  clauseBreaks: z.array(z.string()),
+});
+
+export interface Discourse {
+  pronouns: CompiledPattern[];
+  demonstratives: CompiledPattern[];
+  attribution: CompiledPattern[];
+  coordination: CompiledPattern[];
+  clauseBreaks: CompiledPattern[];
+}
+
+const compileAll = (lang: Language, list: string[]) =>
+  list.map((p) => {
+    try {
+      return compilePattern(p);
+    } catch (error) {
+      throw new LexiconError(`${lang}/discourse.json "${p}": ${(error as Error).message}`);
+    }
+  });
+
+const parseAll = memoizeLexicon((set: LexiconSet) => {
+  const out = {} as Record<Language, Discourse>;
+  for (const lang of LANGUAGES) {
+    const raw = set.byLanguage[lang]?.discourse;
+    const parsed = file.safeParse(
+      raw ?? {
+        language: lang,
+        pronouns: [],
+        demonstratives: [],
+        attribution: [],
+        coordination: [],
+        clauseBreaks: [],
+      },
+    );
+    if (!parsed.success) throw new LexiconError(`${lang}/discourse.json: ${parsed.error.issues[0]?.message}`);
+    const d = parsed.data;
+    out[lang] = {
+      pronouns: compileAll(lang, d.pronouns),
+      demonstratives: compileAll(lang, d.demonstratives),
+      attribution: compileAll(lang, d.attribution),
+      coordination: compileAll(lang, d.coordination),
+      clauseBreaks: compileAll(lang, d.clauseBreaks),
+    };
+  }
+  return out;
+});
+
+export function discourse(set: LexiconSet, lang: Language): Discourse {
+  return parseAll(set)[lang];
+}

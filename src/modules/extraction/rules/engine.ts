@@ -1,0 +1,814 @@
+import { createHash } from 'node:crypto';
+import { findActors } from '../actors/find.ts';
+import { type DateExpression, findDates, type Tense } from '../dates/index.ts';
+import type { ExtractionEngine, ExtractionResources } from '../engine.ts';
+import { findAll } from '../text/patterns.ts';
+import { splitSentences } from '../text/sentences.ts';
+import { type Token, tokenize } from '../text/tokens.ts';
+import type {
+  ActorMention,
+  Draft,
+  DraftActor,
+  DraftDate,
+  DraftEvent,
+  DraftRole,
+  DraftWarning,
+  EventStatus,
+  Evidence,
+  ExtractionInput,
+  Language,
+  Role,
+  Sentence,
+  Span,
+} from '../types.ts';
+import { buildBundle } from './assemble.ts';
+import { type Discourse, discourse } from './discourse.ts';
+import { type Grammar, ruleLexicon, type Trigger } from './lexicon.ts';
+import { findQuotes, type Quote } from './quotes.ts';
+import { matchTriggers, type TriggerMatch } from './triggers.ts';
+
+export const ENGINE_NAME = 'rules-1';
+
+/** Articles dropped before the first word of a name: they never carry a role. */
+const ARTICLES = new Set([
+  'le',
+  'la',
+  'les',
+  'l',
+  'un',
+  'une',
+  'the',
+  'a',
+  'an',
+  'der',
+  'die',
+  'das',
+  'den',
+  'dem',
+  'des',
+  'ein',
+  'eine',
+  'einen',
+  'einem',
+  'einer',
+]);
+/** Punctuation that ends a clause for the purpose of finding an agent. */
+const CLAUSE_PUNCTUATION = /[;:«»“”„"()—–]|\s-\s/;
+const AGENT_WINDOW = 14;
+const OBJECT_WINDOW = 16;
+
+interface SentenceState {
+  sentence: Sentence;
+  tokens: Token[];
+  mentions: ActorMention[];
+  dates: DateExpression[];
+  matches: TriggerMatch[];
+  tense: Tense | null;
+  paragraph: number;
+}
+
+interface Speaker {
+  mention: ActorMention;
+  via: Evidence;
+  confidence: number;
+}
+
+interface EventDraftState {
+  event: Omit<DraftEvent, 'id' | 'summary' | 'date'> & { date?: DraftDate };
+  sentenceIndex: number;
+  speaker?: Speaker;
+  match: TriggerMatch;
+}
+
+const round = (x: number) => Math.round(x * 100) / 100;
+const clamp = (x: number) => round(Math.min(0.95, Math.max(0.05, x)));
+const span = (text: string, start: number, end: number): Span => ({
+  start,
+  end,
+  quote: text.slice(start, end),
+});
+
+function hashOf(s: string, n = 6): string {
+  return createHash('sha256').update(s).digest('hex').slice(0, n);
+}
+
+export function slug(s: string, max = 60): string {
+  const base = s
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return base.slice(0, max).replace(/-+$/g, '');
+}
+
+function addDays(iso: string, days: number): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** The index of the first token at or after `offset`. */
+function tokenAt(tokens: readonly Token[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function anyMatch(
+  markers: { pattern: import('../text/patterns.ts').CompiledPattern }[],
+  tokens: readonly Token[],
+) {
+  return markers.flatMap((m) =>
+    findAll(m.pattern, tokens).map((x) => ({ ...x, id: (m as { id?: string }).id })),
+  );
+}
+
+function tenseOf(tokens: readonly Token[], grammar: Grammar): Tense | null {
+  if (anyMatch(grammar.futureTense, tokens).length || anyMatch(grammar.planned, tokens).length)
+    return 'FUTURE';
+  if (anyMatch(grammar.pastTense, tokens).length) return 'PAST';
+  return null;
+}
+
+class RulesRun {
+  readonly warnings: DraftWarning[] = [];
+  readonly lang: Language;
+  readonly grammar: Grammar;
+  readonly disc: Discourse;
+  readonly triggers: Trigger[];
+  readonly states: SentenceState[];
+  readonly quotes: Quote[];
+  readonly actorById = new Map<string, DraftActor>();
+  /** Metonym mentions kept because they fill a role. */
+  readonly usedMetonyms = new Set<ActorMention>();
+  readonly facts;
+
+  constructor(
+    readonly input: ExtractionInput & { language: Language },
+    readonly resources: ExtractionResources,
+  ) {
+    const { text } = input;
+    this.lang = input.language;
+    const lex = ruleLexicon(resources.lexicons, this.lang);
+    this.grammar = lex.grammar;
+    this.triggers = lex.triggers;
+    this.disc = discourse(resources.lexicons, this.lang);
+    const sentences = splitSentences(text, this.lang, resources.lexicons);
+    const found = findActors(
+      { text, sentences, language: this.lang },
+      resources.gazetteer,
+      resources.lexicons,
+    );
+    for (const a of found.actors) this.actorById.set(a.id, a);
+    this.facts = found.facts;
+    this.warnings.push(...found.warnings);
+    const tokens = sentences.map((s) => tokenize(text, s.start, s.end));
+    const tenses = tokens.map((t) => tenseOf(t, this.grammar));
+    const dates = findDates(
+      {
+        text,
+        sentences,
+        language: this.lang,
+        publishedAt: input.publishedAt,
+        tenseOf: (i) => tenses[i] ?? null,
+      },
+      resources.lexicons,
+    );
+    const mentionsBy = sentences.map(() => [] as ActorMention[]);
+    for (const a of found.actors) for (const m of a.mentions) mentionsBy[m.sentence]?.push(m);
+    for (const list of mentionsBy) list.sort((a, b) => a.start - b.start);
+    const datesBy = sentences.map(() => [] as DateExpression[]);
+    for (const d of dates) datesBy[d.sentence]?.push(d);
+    let paragraph = 0;
+    this.states = sentences.map((sentence, i) => {
+      if (i > 0 && /\n\s*\n/.test(text.slice(sentences[i - 1]!.end, sentence.start))) paragraph++;
+      return {
+        sentence,
+        tokens: tokens[i]!,
+        mentions: mentionsBy[i]!,
+        dates: datesBy[i]!,
+        matches: matchTriggers(this.triggers, tokens[i]!),
+        tense: tenses[i] ?? null,
+        paragraph,
+      };
+    });
+    this.quotes = findQuotes(text);
+  }
+
+  kindOf(m: ActorMention) {
+    return this.actorById.get(m.actorId)?.kind;
+  }
+
+  /** The folded word before a mention (articles skipped), which says what the mention is to the verb. */
+  prepositionBefore(state: SentenceState, m: Span): string | undefined {
+    let i = tokenAt(state.tokens, m.start) - 1;
+    while (i >= 0 && ARTICLES.has(state.tokens[i]!.folded)) i--;
+    const tok = state.tokens[i];
+    if (!tok) return undefined;
+    // Only when nothing but spaces and apostrophes separate it from the mention.
+    const gap = this.input.text.slice(tok.end, m.start);
+    if (/[^\s'’\p{L}]/u.test(gap.replace(/\b\p{L}+\b/gu, ''))) return undefined;
+    return tok.folded;
+  }
+
+  isClauseBreakBetween(state: SentenceState, from: number, to: number): boolean {
+    if (from >= to) return false;
+    if (CLAUSE_PUNCTUATION.test(this.input.text.slice(from, to))) return true;
+    const first = tokenAt(state.tokens, from);
+    const last = tokenAt(state.tokens, to);
+    const slice = state.tokens.slice(first, last);
+    return this.disc.clauseBreaks.some((p) => findAll(p, slice).length > 0);
+  }
+
+  tokensBetween(state: SentenceState, from: number, to: number): number {
+    return Math.max(0, tokenAt(state.tokens, to) - tokenAt(state.tokens, from));
+  }
+
+  /** The last person named before `offset`, in this sentence or the five before it. */
+  lastPersonBefore(sentenceIndex: number, offset: number): ActorMention | undefined {
+    for (let i = sentenceIndex; i >= Math.max(0, sentenceIndex - 5); i--) {
+      const list = this.states[i]!.mentions;
+      for (let j = list.length - 1; j >= 0; j--) {
+        const m = list[j]!;
+        if (m.start < offset && this.kindOf(m) === 'PERSON') return m;
+      }
+    }
+    return undefined;
+  }
+
+  /** Who says it: the agent of a speech trigger, after it when inverted, or the last person named. */
+  speakerOf(state: SentenceState, index: number, m: TriggerMatch): Speaker | undefined {
+    const before = state.mentions.filter(
+      (x) =>
+        x.end <= m.start &&
+        !this.isClauseBreakBetween(state, x.end, m.start) &&
+        this.tokensBetween(state, x.end, m.start) <= AGENT_WINDOW &&
+        !this.isMarked(state, x),
+    );
+    const agentPrep = state.tokens
+      .slice(m.last + 1, m.last + 6)
+      .find((t) => this.grammar.passiveAgent.has(t.folded));
+    if (agentPrep) {
+      const after = state.mentions.find(
+        (x) => x.start >= agentPrep.end && this.tokensBetween(state, agentPrep.end, x.start) <= 10,
+      );
+      if (after)
+        return {
+          mention: this.preferPerson(state, after),
+          via: { rule: 'role.speaker.passive-agent' },
+          confidence: 0.8,
+        };
+    }
+    const pronoun = this.pronounNear(state, m);
+    if (before.length && !pronoun) {
+      return { mention: before[before.length - 1]!, via: { rule: 'role.speaker.subject' }, confidence: 0.8 };
+    }
+    const after = state.mentions.find(
+      (x) => x.start >= m.end && this.tokensBetween(state, m.end, x.start) <= 8 && !this.isMarked(state, x),
+    );
+    if (after && !pronoun)
+      return {
+        mention: this.preferPerson(state, after),
+        via: { rule: 'role.speaker.inverted' },
+        confidence: 0.75,
+      };
+    const person = this.lastPersonBefore(index, m.start);
+    if (person)
+      return {
+        mention: person,
+        via: { rule: 'role.speaker.anaphora', detail: pronoun ? 'pronoun' : 'no subject' },
+        confidence: 0.6,
+      };
+    if (before.length)
+      return { mention: before[before.length - 1]!, via: { rule: 'role.speaker.subject' }, confidence: 0.6 };
+    return undefined;
+  }
+
+  /** "le vice-ministre …, Sergei Aleinik": of mentions in apposition, the person. */
+  preferPerson(state: SentenceState, m: ActorMention): ActorMention {
+    if (this.kindOf(m) === 'PERSON') return m;
+    const next = state.mentions.find((x) => x.start > m.end && this.kindOf(x) === 'PERSON');
+    if (next && this.tokensBetween(state, m.end, next.start) <= 8) return next;
+    return m;
+  }
+
+  pronounNear(state: SentenceState, m: TriggerMatch): boolean {
+    const window = state.tokens.slice(Math.max(0, m.first - 3), m.last + 4);
+    return this.disc.pronouns.some((p) => findAll(p, window).length > 0);
+  }
+
+  /** A mention governed by a preposition is not a subject. */
+  isMarked(state: SentenceState, m: ActorMention): boolean {
+    const prep = this.prepositionBefore(state, m);
+    if (!prep) return false;
+    const g = this.grammar;
+    return (
+      g.sourcePrepositions.has(prep) ||
+      g.addresseePrepositions.has(prep) ||
+      g.withPrepositions.has(prep) ||
+      g.passiveAgent.has(prep)
+    );
+  }
+
+  /** The sentence that a quote's attribution sits in, and its speaker. */
+  quoteSpeakers(): Map<number, Speaker> {
+    const out = new Map<number, Speaker>();
+    for (const q of this.quotes) {
+      if (q.end - q.start < 20) continue;
+      let speaker: Speaker | undefined;
+      for (let i = 0; i < this.states.length && !speaker; i++) {
+        const st = this.states[i]!;
+        for (const m of st.matches) {
+          if (m.trigger.frame !== 'SPEECH') continue;
+          const afterQuote = m.start > q.close && m.start - q.close <= 60;
+          const beforeQuote = m.end <= q.open && q.open - m.end <= 40;
+          if (afterQuote || beforeQuote) {
+            speaker = this.speakerOf(st, i, m);
+            if (speaker)
+              speaker = { ...speaker, via: { rule: 'role.speaker.quote', detail: speaker.via.rule } };
+            break;
+          }
+        }
+      }
+      if (!speaker) continue;
+      this.states.forEach((st, i) => {
+        if (st.sentence.start < q.end && st.sentence.end > q.start && !out.has(i)) out.set(i, speaker!);
+      });
+    }
+    return out;
+  }
+
+  /** "Selon lui", "according to Lavrov", "по словам Лаврова": the sentence's speaker. */
+  attributionSpeaker(state: SentenceState, index: number): Speaker | undefined {
+    for (const p of this.disc.attribution) {
+      const m = findAll(p, state.tokens)[0];
+      if (!m) continue;
+      const after = state.mentions.find(
+        (x) => x.start >= m.end && this.tokensBetween(state, m.end, x.start) <= 3,
+      );
+      if (after) return { mention: after, via: { rule: 'role.speaker.attribution' }, confidence: 0.8 };
+      const person = this.lastPersonBefore(index, m.start);
+      if (person)
+        return {
+          mention: person,
+          via: { rule: 'role.speaker.attribution', detail: 'pronoun' },
+          confidence: 0.65,
+        };
+    }
+    return undefined;
+  }
+
+  status(state: SentenceState, m: TriggerMatch): { status: EventStatus; evidence?: Evidence } {
+    const g = this.grammar;
+    // A negation the trigger itself names ("не исключает", "nie do przyjęcia") is its meaning, not its status.
+    const neg = anyMatch(g.negation, state.tokens).find(
+      (x) => x.first <= m.last + 1 && x.last >= m.first - 3 && !(x.first >= m.first && x.last <= m.last),
+    );
+    if (neg) return { status: 'NEGATED', evidence: { rule: 'status.negation', entry: neg.id } };
+    const hyp = anyMatch(g.hypothetical, state.tokens).find(
+      (x) => (x.last < m.first && m.first - x.last <= 8) || (x.first <= m.last && x.last >= m.first),
+    );
+    if (hyp) return { status: 'HYPOTHETICAL', evidence: { rule: 'status.hypothetical', entry: hyp.id } };
+    const plan = anyMatch(g.planned, state.tokens).find(
+      (x) => (x.last < m.first && m.first - x.last <= 4) || (x.first <= m.last && x.last >= m.first),
+    );
+    if (plan) return { status: 'PLANNED', evidence: { rule: 'status.planned', entry: plan.id } };
+    const future = anyMatch(g.futureTense, state.tokens).find((x) => x.first <= m.last && x.last >= m.first);
+    if (future) return { status: 'PLANNED', evidence: { rule: 'status.future-tense', entry: future.id } };
+    return { status: 'ASSERTED' };
+  }
+
+  role(m: ActorMention, role: Role, confidence: number, evidence: Evidence): DraftRole {
+    return {
+      actorId: m.actorId,
+      role,
+      mention: { start: m.start, end: m.end, quote: m.quote },
+      confidence: clamp(confidence * (m.via === 'METONYM' ? 0.85 : 1)),
+      evidence: [evidence, ...m.evidence.slice(0, 1)],
+      warnings: [],
+    };
+  }
+
+  /** Mentions joined to `m` by "et", "and", "и", …: they share its role. */
+  coordinated(state: SentenceState, m: ActorMention, pool: ActorMention[]): ActorMention[] {
+    const out: ActorMention[] = [];
+    let last = m;
+    for (const next of pool) {
+      if (next.start <= last.end) continue;
+      const between = state.tokens.slice(tokenAt(state.tokens, last.end), tokenAt(state.tokens, next.start));
+      const words = between.filter((t) => !ARTICLES.has(t.folded));
+      const joined =
+        words.length > 0 &&
+        words.length <= 3 &&
+        this.disc.coordination.some((p) => {
+          const hit = findAll(p, words)[0];
+          return hit && hit.first === 0;
+        }) &&
+        !/[;:.]/.test(this.input.text.slice(last.end, next.start));
+      if (!joined) break;
+      out.push(next);
+      last = next;
+    }
+    return out;
+  }
+
+  /** The roles of one content trigger; RECEIVE yields one role set per sender. */
+  roles(state: SentenceState, m: TriggerMatch, speaker: Speaker | undefined): DraftRole[][] {
+    const g = this.grammar;
+    const frame = m.trigger.frame;
+    const inTrigger = (x: ActorMention) => x.start < m.end && x.end > m.start;
+    const mentions = state.mentions.filter((x) => !inTrigger(x));
+    const before = mentions.filter(
+      (x) =>
+        x.end <= m.start &&
+        !this.isClauseBreakBetween(state, x.end, m.start) &&
+        this.tokensBetween(state, x.end, m.start) <= AGENT_WINDOW,
+    );
+    const afterAll = mentions.filter(
+      (x) =>
+        x.start >= m.end &&
+        this.tokensBetween(state, m.end, x.start) <= OBJECT_WINDOW &&
+        !/[;.!?«»“”„"]/.test(this.input.text.slice(m.end, x.start)),
+    );
+    const roles: DraftRole[] = [];
+    const used = new Set<ActorMention>();
+    // The speaker of the quotation or the sentence is never also what it is about.
+    for (const x of mentions)
+      if (speaker && x.actorId === speaker.mention.actorId && x !== speaker.mention) used.add(x);
+    const add = (x: ActorMention, role: Role, c: number, e: Evidence) => {
+      if (used.has(x)) return;
+      used.add(x);
+      roles.push(this.role(x, role, c, e));
+      for (const y of this.coordinated(state, x, mentions)) {
+        if (!used.has(y)) {
+          used.add(y);
+          roles.push(this.role(y, role, c - 0.05, { ...e, detail: 'coordinated' }));
+        }
+      }
+    };
+    // The passive agent ("par", "by", "von", "przez"; the Russian instrumental) is the source.
+    let agent: ActorMention | undefined;
+    let agentRule = 'role.agent.subject';
+    const passivePrep = afterAll.find((x) => {
+      const prep = this.prepositionBefore(state, x);
+      return prep !== undefined && g.passiveAgent.has(prep);
+    });
+    const instrumental =
+      this.lang === 'ru'
+        ? afterAll.find((x) => x.grammaticalCase === 'INS' && !this.prepositionBefore(state, x))
+        : undefined;
+    const subject = [...before].reverse().find((x) => !this.isMarked(state, x));
+    if (passivePrep || instrumental) {
+      agent = passivePrep ?? instrumental;
+      agentRule = passivePrep ? 'role.agent.passive' : 'role.agent.instrumental';
+    } else {
+      agent = subject;
+    }
+    const receivers: ActorMention[] = [];
+    const senders: ActorMention[] = [];
+    if (frame === 'RECEIVE') {
+      if (subject) receivers.push(subject, ...this.coordinated(state, subject, mentions));
+      for (const x of [...before, ...afterAll]) {
+        const prep = this.prepositionBefore(state, x);
+        if (prep && g.sourcePrepositions.has(prep) && !receivers.includes(x)) senders.push(x);
+      }
+      for (const x of senders) used.add(x);
+      for (const x of receivers) {
+        used.add(x);
+        roles.push(this.role(x, 'RECIPIENT', 0.75, { rule: 'role.receive.subject' }));
+      }
+    } else if (agent) {
+      const role: Role = frame === 'SPEECH' ? 'SPEAKER' : 'ACTOR';
+      add(agent, role, agentRule === 'role.agent.subject' ? 0.75 : 0.8, { rule: agentRule });
+      if (agent !== subject && subject)
+        add(subject, 'RECIPIENT', 0.65, { rule: 'role.target.passive-subject' });
+    }
+    let objectTaken = false;
+    for (const x of afterAll) {
+      if (used.has(x)) continue;
+      const prep = this.prepositionBefore(state, x);
+      if (prep && g.addresseePrepositions.has(prep)) {
+        add(x, frame === 'ADDRESS' ? 'ADDRESSEE' : 'RECIPIENT', 0.7, {
+          rule: 'role.target.addressee-preposition',
+          detail: prep,
+        });
+      } else if (prep && g.withPrepositions.has(prep)) {
+        add(x, frame === 'MEET' ? 'RECIPIENT' : 'SUBJECT', frame === 'MEET' ? 0.7 : 0.45, {
+          rule: 'role.with-preposition',
+          detail: prep,
+        });
+      } else if (prep && (g.sourcePrepositions.has(prep) || g.passiveAgent.has(prep))) {
+        add(x, 'SUBJECT', 0.4, { rule: 'role.subject.of', detail: prep });
+      } else if (!prep && x.grammaticalCase === 'DAT' && frame !== 'SPEECH') {
+        add(x, frame === 'ADDRESS' ? 'ADDRESSEE' : 'RECIPIENT', 0.65, { rule: 'role.target.dative' });
+      } else if (!objectTaken && frame !== 'SPEECH') {
+        objectTaken = true;
+        add(x, frame === 'ADDRESS' ? 'ADDRESSEE' : 'RECIPIENT', 0.6, { rule: 'role.target.object' });
+      } else {
+        add(x, 'SUBJECT', 0.4, { rule: 'role.subject.after' });
+      }
+    }
+    if (speaker && !roles.some((r) => r.actorId === speaker.mention.actorId)) {
+      roles.push(this.role(speaker.mention, 'SPEAKER', speaker.confidence, speaker.via));
+      used.add(speaker.mention);
+    }
+    // Whatever else the sentence names is what the event is about, weakly.
+    for (const x of state.mentions) {
+      if (used.has(x) || inTrigger(x) || x.via === 'METONYM') continue;
+      if (roles.some((r) => r.actorId === x.actorId)) continue;
+      used.add(x);
+      roles.push(this.role(x, 'SUBJECT', 0.35, { rule: 'role.subject.sentence' }));
+    }
+    const base = this.withOnBehalf(roles);
+    if (frame !== 'RECEIVE' || senders.length === 0) return [dedupeRoles(base)];
+    return senders.map((s) =>
+      dedupeRoles(this.withOnBehalf([...base, this.role(s, 'ACTOR', 0.75, { rule: 'role.receive.sender' })])),
+    );
+  }
+
+  /** An official speaking or acting for a state: the state of the organisation the text gives them. */
+  withOnBehalf(roles: DraftRole[]): DraftRole[] {
+    const out = [...roles];
+    for (const r of roles) {
+      if (r.role !== 'SPEAKER' && r.role !== 'ACTOR') continue;
+      if (this.actorById.get(r.actorId)?.kind !== 'PERSON') continue;
+      const country = this.countryOfPerson(r.actorId);
+      if (country && !out.some((x) => x.actorId === country.id)) {
+        out.push({
+          actorId: country.id,
+          role: 'ON_BEHALF_OF',
+          mention: null,
+          confidence: 0.7,
+          evidence: [{ rule: 'role.on-behalf-of.position', entry: country.fact }],
+          warnings: [],
+        });
+      }
+    }
+    return out;
+  }
+
+  countryOfPerson(personId: string): { id: string; fact: string } | undefined {
+    for (const f of this.facts) {
+      if (f.type !== 'HOLDS_POSITION' || f.subjectId !== personId) continue;
+      const org = f.objectId;
+      const prefix = org.replace(
+        /-(foreign-ministry|defence-ministry|government|presidential-administration|parliament)$/,
+        '',
+      );
+      if (prefix !== org && this.actorById.get(prefix)?.kind === 'COUNTRY')
+        return { id: prefix, fact: `fact:${org}` };
+      const partOf = this.facts.find((p) => p.type === 'PART_OF' && p.subjectId === org);
+      if (partOf && this.actorById.get(partOf.objectId)?.kind === 'COUNTRY')
+        return { id: partOf.objectId, fact: `fact:${org}` };
+      const nearby = this.states[f.sentence]?.mentions.find((m) => this.kindOf(m) === 'COUNTRY');
+      if (nearby) return { id: nearby.actorId, fact: `fact:${org}` };
+    }
+    return undefined;
+  }
+
+  dateFromExpression(
+    d: DateExpression,
+    rule: string,
+    confidence: number,
+    extra: DraftWarning[] = [],
+  ): DraftDate {
+    return {
+      earliest: d.earliest,
+      latest: d.latest,
+      precision: d.precision,
+      qualifier: d.qualifier,
+      text: d.quote,
+      span: { start: d.start, end: d.end, quote: d.quote },
+      sentence: d.sentence,
+      confidence: clamp(confidence),
+      evidence: [{ rule }, ...d.evidence],
+      warnings: [...d.warnings, ...extra],
+    };
+  }
+
+  undated(): DraftDate {
+    const p = this.input.publishedAt;
+    return {
+      earliest: addDays(p, -7),
+      latest: p,
+      precision: 'MONTH',
+      qualifier: 'APPROX',
+      text: null,
+      span: null,
+      sentence: null,
+      confidence: 0.5,
+      evidence: [{ rule: 'date.unstated' }],
+      warnings: [
+        {
+          code: 'DATE_NOT_IN_TEXT',
+          message: 'The text does not date this event: it is given the week before publication.',
+        },
+      ],
+    };
+  }
+
+  /** The date expression of a sentence nearest a trigger. */
+  nearestDate(state: SentenceState, m: TriggerMatch): DateExpression | undefined {
+    let best: DateExpression | undefined;
+    let bestDistance = Number.POSITIVE_INFINITY;
+    for (const d of state.dates) {
+      if (this.input.text.slice(Math.min(d.end, m.start), Math.max(d.start, m.end)).includes('«')) continue;
+      const distance = d.end <= m.start ? m.start - d.end : d.start >= m.end ? (d.start - m.end) * 1.2 : 0;
+      if (distance < bestDistance) {
+        best = d;
+        bestDistance = distance;
+      }
+    }
+    return best;
+  }
+
+  run(): Draft {
+    const { text } = this.input;
+    const quoteSpeaker = this.quoteSpeakers();
+    const events: EventDraftState[] = [];
+    /** Per speaker, the last date the text gave one of their events. */
+    const speakerDates = new Map<string, DraftDate>();
+    this.states.forEach((state, index) => {
+      const speeches = state.matches.filter((m) => m.trigger.frame === 'SPEECH');
+      const contents = state.matches.filter((m) => m.trigger.frame !== 'SPEECH');
+      const sentenceSpeaker =
+        (speeches[0] ? this.speakerOf(state, index, speeches[0]) : undefined) ??
+        this.attributionSpeaker(state, index) ??
+        quoteSpeaker.get(index);
+      const demonstrative =
+        contents.length === 0 &&
+        speeches.length > 0 &&
+        this.disc.demonstratives.some((p) => findAll(p, state.tokens.slice(0, 2)).some((x) => x.first === 0));
+      if (demonstrative && index > 0) {
+        // "Cela a été annoncé aujourd'hui par …": the previous sentence's events are what was announced.
+        const date = speeches[0] ? this.nearestDate(state, speeches[0]) : undefined;
+        for (const ev of events.filter((e) => e.sentenceIndex === index - 1)) {
+          if (!ev.speaker && sentenceSpeaker)
+            ev.speaker = { ...sentenceSpeaker, via: { rule: 'role.speaker.announced' } };
+          if (!ev.event.date && date) ev.event.date = this.dateFromExpression(date, 'date.announced', 0.85);
+        }
+        return;
+      }
+      const list = contents.length
+        ? contents
+        : speeches.length && !quoteSpeaker.has(index) && !this.quoteHasEvents(index, quoteSpeaker, events)
+          ? speeches.slice(0, 1)
+          : [];
+      for (const m of list) {
+        const speaker = m.trigger.frame === 'SPEECH' ? undefined : sentenceSpeaker;
+        const { status, evidence: statusEvidence } = this.status(state, m);
+        const date = this.nearestDate(state, m);
+        for (const roles of this.roles(state, m, speaker)) {
+          const hasSource = roles.some(
+            (r) => ['ACTOR', 'SPEAKER', 'ON_BEHALF_OF', 'HOST'].includes(r.role) && r.confidence >= 0.5,
+          );
+          const warnings: DraftWarning[] = [];
+          if (!hasSource)
+            warnings.push({
+              code: 'NO_SOURCE_ACTOR',
+              message: 'No actor was found as the source of this event.',
+            });
+          const confidence =
+            0.45 +
+            Math.min(0.3, 0.1 * m.trigger.length) +
+            (hasSource ? 0.15 : -0.1) -
+            (m.trigger.pos === 'NOUN' ? 0.1 : 0);
+          const evidence: Evidence[] = [
+            {
+              rule: `trigger.${m.trigger.frame.toLowerCase()}`,
+              entry: m.trigger.id,
+              detail: m.trigger.pattern.source,
+            },
+          ];
+          if (statusEvidence) evidence.push(statusEvidence);
+          events.push({
+            sentenceIndex: index,
+            speaker,
+            match: m,
+            event: {
+              cameoCode: m.trigger.code,
+              status,
+              sentence: index,
+              trigger: span(text, m.start, m.end),
+              mention: span(
+                text,
+                state.sentence.start,
+                Math.min(state.sentence.end, state.sentence.start + 5_000),
+              ),
+              roles,
+              confidence: clamp(confidence),
+              evidence,
+              warnings,
+              date: date ? this.dateFromExpression(date, 'date.in-sentence', date.confidence) : undefined,
+            },
+          });
+        }
+      }
+    });
+    // Undated events: the date of the same speaker's last dated event, or an honest interval.
+    for (const ev of events) {
+      const speakerId =
+        ev.speaker?.mention.actorId ?? ev.event.roles.find((r) => r.role === 'SPEAKER')?.actorId;
+      if (ev.event.date) {
+        if (speakerId && ev.event.date.text) speakerDates.set(speakerId, ev.event.date);
+        continue;
+      }
+      const inherited = speakerId ? speakerDates.get(speakerId) : undefined;
+      ev.event.date = inherited
+        ? {
+            ...inherited,
+            confidence: clamp(inherited.confidence - 0.15),
+            evidence: [
+              { rule: 'date.inherited', detail: 'the date the text gives the same speaker' },
+              ...inherited.evidence,
+            ],
+          }
+        : this.undated();
+    }
+    return this.assemble(events);
+  }
+
+  quoteHasEvents(index: number, quoteSpeaker: Map<number, Speaker>, _events: EventDraftState[]): boolean {
+    // A speech trigger attributing a quote: the quote's own triggers are the events.
+    const state = this.states[index]!;
+    return this.quotes.some(
+      (q) =>
+        q.end - q.start >= 20 &&
+        state.sentence.start <= q.close + 60 &&
+        state.sentence.end >= q.open &&
+        this.states.some(
+          (s, i) => quoteSpeaker.has(i) && s.matches.some((m) => m.trigger.frame !== 'SPEECH'),
+        ),
+    );
+  }
+
+  assemble(states: EventDraftState[]): Draft {
+    const { text } = this.input;
+    // Metonyms count only where they fill a role that matters.
+    const roleMentions = new Set<string>();
+    for (const s of states) {
+      s.event.roles = s.event.roles.filter((r) => {
+        const m = r.mention;
+        const actor = this.actorById.get(r.actorId);
+        const metonym = actor?.mentions.find((x) => m && x.start === m.start && x.via === 'METONYM');
+        if (metonym && r.role === 'SUBJECT') return false;
+        if (m) roleMentions.add(`${m.start}:${m.end}`);
+        return true;
+      });
+    }
+    const actors: DraftActor[] = [];
+    for (const a of this.actorById.values()) {
+      const mentions = a.mentions.filter(
+        (m) => m.via !== 'METONYM' || roleMentions.has(`${m.start}:${m.end}`),
+      );
+      if (mentions.length) actors.push({ ...a, mentions });
+    }
+    return buildBundle({
+      input: this.input,
+      engine: ENGINE_NAME,
+      sentences: this.states.map((s) => s.sentence),
+      actors,
+      facts: this.facts,
+      events: states.map((s) => ({ ...s.event, date: s.event.date!, summaryOf: s.match.trigger.summary })),
+      warnings: this.warnings,
+      articleKey: hashOf(
+        `${this.input.publisher ?? ''}|${this.input.title ?? ''}|${this.input.publishedAt}|${text.slice(0, 2000)}`,
+      ),
+      slug,
+    });
+  }
+}
+
+function dedupeRoles(roles: DraftRole[]): DraftRole[] {
+  const seen = new Map<string, DraftRole>();
+  for (const r of roles) {
+    const key = `${r.actorId}|${r.role}`;
+    const prev = seen.get(key);
+    if (!prev || prev.confidence < r.confidence) seen.set(key, r);
+  }
+  // One actor, one role: the most confident.
+  const byActor = new Map<string, DraftRole>();
+  for (const r of seen.values()) {
+    const prev = byActor.get(r.actorId);
+    if (!prev || prev.confidence < r.confidence) byActor.set(r.actorId, r);
+  }
+  return [...byActor.values()];
+}
+
+export const rulesEngine: ExtractionEngine = {
+  name: ENGINE_NAME,
+  extract(input, resources): Draft {
+    // The caller settles the language (metadata, or text/language.ts): detection loads a model
+    // of its own, and the engine stays a function of what it is given.
+    if (!input.language || input.language === 'auto') {
+      throw new Error('rulesEngine.extract needs the article language; resolve "auto" before calling it');
+    }
+    return new RulesRun({ ...input, language: input.language }, resources).run();
+  },
+};
