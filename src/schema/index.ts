@@ -11,6 +11,7 @@ import '../modules/exploration/exploration.schema.ts';
 import '../modules/stats/stats.schema.ts';
 import '../modules/curation/curation.schema.ts';
 import '../modules/analytics/analytics.schema.ts';
+import '../modules/extraction/extraction.schema.ts';
 
 /** The assembled schema. */
 export const schema = builder.toSchema({ sortSchema: true });
