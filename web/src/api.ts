@@ -9,6 +9,8 @@ export class ApiError extends Error {
     message: string,
     readonly code: string,
     readonly status: number,
+    /** What the API adds to some refusals, e.g. BUNDLE_INVALID's `issues` (path and message each). */
+    readonly extensions: Record<string, unknown> = {},
   ) {
     super(message);
   }
@@ -16,22 +18,32 @@ export class ApiError extends Error {
 
 interface GraphQLBody<T> {
   data?: T | null;
-  errors?: { message: string; extensions?: { code?: string } }[];
+  errors?: { message: string; extensions?: { code?: string } & Record<string, unknown> }[];
+}
+
+export interface GqlOptions {
+  /** An API key, sent as a Bearer token (editor operations). Never logged, never stored by this module. */
+  token?: string | null;
 }
 
 export async function gql<T>(
   query: string,
   variables: Record<string, unknown> = {},
   signal?: AbortSignal,
+  options: GqlOptions = {},
 ): Promise<T> {
   let res: Response;
+  const headers: Record<string, string> = {
+    'content-type': 'application/json',
+    accept: 'application/graphql-response+json, application/json',
+  };
+  if (options.token) headers.authorization = `Bearer ${options.token}`;
   try {
     res = await fetch(ENDPOINT, {
       method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        accept: 'application/graphql-response+json, application/json',
-      },
+      headers,
+      // Editor pages show what the graph holds right after a write: never a cached answer.
+      cache: 'no-store',
       body: JSON.stringify({ query, variables }),
       signal: signal ?? null,
     });
@@ -48,7 +60,8 @@ export async function gql<T>(
   }
   const first = body?.errors?.[0];
   if (first) {
-    throw new ApiError(first.message, first.extensions?.code ?? `HTTP_${res.status}`, res.status);
+    const { code, ...rest } = first.extensions ?? {};
+    throw new ApiError(first.message, code ?? `HTTP_${res.status}`, res.status, rest);
   }
   if (!res.ok || !body || body.data === undefined || body.data === null) {
     throw new ApiError(`The server answered HTTP ${res.status}.`, `HTTP_${res.status}`, res.status);

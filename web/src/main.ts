@@ -8,6 +8,7 @@ import { showPage } from './page.ts';
 import { parseRoute, type Route } from './routes.ts';
 import { notFoundPage } from './status.ts';
 import { actorView } from './views/actor.ts';
+import { addArticleView } from './views/add-article.ts';
 import { articleView } from './views/article.ts';
 import { eventView } from './views/event.ts';
 import { homeView } from './views/home.ts';
@@ -18,6 +19,7 @@ const NAV: { route: string; label: string; name: Route['name'] }[] = [
   { route: '/', label: 'Search', name: 'home' },
   { route: '/path', label: 'Path finder', name: 'path' },
   { route: '/pair', label: 'Pair', name: 'pair' },
+  { route: '/add', label: 'Add an article', name: 'add' },
 ];
 
 const main = h('main', { id: 'main', tabindex: '-1' });
@@ -93,6 +95,9 @@ async function render(): Promise<void> {
         break;
       case 'pair':
         await pairView(main, route.params, route.query, signal);
+        break;
+      case 'add':
+        addArticleView(main, signal);
         break;
       default:
         showPage(main, 'Not found', [notFoundPage()]);

@@ -357,3 +357,133 @@ export const HOME = `query Home {
   articles(first: 5) { nodes { ${ARTICLE_REF} } }
   eventHistogram(interval: MONTH) { ${BUCKET} }
 }`;
+
+// Extraction and ingest: editor operations (docs/extraction.md). The draft's shapes mirror
+// ExtractionDraft in the schema; the bundle is JSON, read as web/src/review.ts describes it.
+
+export type ExtractionLanguage = 'AUTO' | 'FR' | 'EN' | 'RU' | 'DE' | 'PL';
+
+export interface TextSpan {
+  start: number;
+  end: number;
+  quote: string;
+}
+
+export interface ExtractionEvidence {
+  rule: string;
+  entry: string | null;
+  detail: string | null;
+}
+
+export interface ExtractionWarning {
+  code: string;
+  message: string;
+}
+
+interface Scored {
+  confidence: number;
+  evidence: ExtractionEvidence[];
+  warnings: ExtractionWarning[];
+}
+
+export interface DraftActorMention extends TextSpan {
+  sentence: number;
+  via: string;
+  confidence: number;
+}
+
+export interface DraftActor extends Scored {
+  id: string;
+  name: string;
+  kind: string;
+  status: 'LINKED' | 'NEW';
+  countryCode: string | null;
+  newAliases: string[];
+  mentions: DraftActorMention[];
+}
+
+export interface DraftRole extends Scored {
+  actorId: string;
+  role: Role;
+  mention: TextSpan | null;
+}
+
+export interface DraftDate extends Scored {
+  earliest: string;
+  latest: string;
+  precision: EventDate['precision'];
+  qualifier: EventDate['qualifier'];
+  text: string | null;
+  span: TextSpan | null;
+  sentence: number | null;
+}
+
+export interface DraftEvent extends Scored {
+  id: string;
+  cameoCode: string;
+  cameoName: string | null;
+  status: string;
+  summary: string;
+  sentence: number;
+  trigger: TextSpan;
+  mention: TextSpan;
+  roles: DraftRole[];
+  date: DraftDate;
+}
+
+export interface DraftFact extends Scored {
+  type: Fact['type'];
+  subjectId: string;
+  objectId: string;
+  title: string | null;
+  mention: TextSpan;
+  sentence: number;
+}
+
+export interface ExtractionDraft {
+  engine: string;
+  language: string;
+  languageSource: string;
+  languageConfidence: number;
+  bundle: unknown;
+  sentences: TextSpan[];
+  actors: DraftActor[];
+  events: DraftEvent[];
+  facts: DraftFact[];
+  warnings: ExtractionWarning[];
+}
+
+const SPAN = 'start end quote';
+const SCORED = 'confidence evidence { rule entry detail } warnings { code message }';
+
+export const EXTRACT_ARTICLE = `query ExtractArticle($input: ExtractArticleInput!) {
+  extractArticle(input: $input) {
+    engine language languageSource languageConfidence bundle
+    sentences { ${SPAN} }
+    warnings { code message }
+    actors {
+      id name kind status countryCode newAliases ${SCORED}
+      mentions { ${SPAN} sentence via confidence }
+    }
+    events {
+      id cameoCode cameoName status summary sentence ${SCORED}
+      trigger { ${SPAN} } mention { ${SPAN} }
+      roles { actorId role mention { ${SPAN} } ${SCORED} }
+      date { earliest latest precision qualifier text sentence span { ${SPAN} } ${SCORED} }
+    }
+    facts { type subjectId objectId title sentence mention { ${SPAN} } ${SCORED} }
+  }
+}`;
+
+export interface IngestResult {
+  ingestArticle: {
+    articleId: string;
+    outcome: 'CREATED' | 'UPDATED' | 'UNCHANGED';
+    nodesCreated: number;
+    relationshipsCreated: number;
+  };
+}
+
+export const INGEST_ARTICLE = `mutation IngestArticle($bundle: JSON!) {
+  ingestArticle(bundle: $bundle) { articleId outcome nodesCreated relationshipsCreated }
+}`;
