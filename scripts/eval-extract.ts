@@ -4,7 +4,8 @@
  * article into an empty and into the seeded graph. It prints figures; it asserts nothing.
  *
  * Matching (docs/extraction.md, "Evaluation"):
- * - actors: the draft's actor ids against the gold's;
+ * - actors: the actors the draft recognises in the text (highlighted, linked or new) against the
+ *   gold's; a country named only as a place is in neither;
  * - events: a draft event matches a gold event when its trigger lies inside the gold quote's
  *   sentence span and the CAMEO roots agree, one to one;
  * - roles, of matched events: (actor, role class) pairs; classes are source (ACTOR, SPEAKER,

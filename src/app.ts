@@ -6,6 +6,7 @@ import { maskError } from './errors.ts';
 import { armorPlugin, errorCodePlugin, introspectionPlugin, requestGuardPlugin } from './http/guards.ts';
 import { REQUEST_ID_HEADER, requestIdOf, requestIdPlugin } from './http/request-id.ts';
 import type { Logger } from './logger.ts';
+import { ExtractionPool } from './modules/extraction/pool.ts';
 import { type Database, QueryStats } from './neo4j/database.ts';
 import type { Context } from './schema/context.ts';
 import { EXAMPLE_OPERATIONS } from './schema/examples.ts';
@@ -16,7 +17,8 @@ export const STATS_HEADER = 'x-parley-stats';
 export { REQUEST_ID_HEADER };
 export interface AppOptions {
   /** Without `explorer`, only the API is served (what the in-process tests want). */
-  config: Pick<Config, 'graphiql' | 'queryStats' | 'env' | 'security'> & Partial<Pick<Config, 'explorer'>>;
+  config: Pick<Config, 'graphiql' | 'queryStats' | 'env' | 'security'> &
+    Partial<Pick<Config, 'explorer' | 'extraction'>>;
   database: Database;
   logger: Logger;
 }
@@ -25,6 +27,7 @@ export type App = YogaServerInstance<Record<string, unknown>, Context>;
 
 /** The Yoga instance: a value tests import and call with `app.fetch`, and the server mounts. */
 export function createApp({ config, database, logger }: AppOptions): App {
+  const extraction = new ExtractionPool(config.extraction ?? { timeoutMs: 15_000, queue: 4 });
   /** Adds the operation's Cypher round trips and database time to `extensions.parley`. */
   const queryStatsPlugin: Plugin<Context> = {
     onExecute({ args }) {
@@ -78,6 +81,7 @@ export function createApp({ config, database, logger }: AppOptions): App {
         loaders: new Map(),
         identity: identify(request.headers.get('authorization'), config.security.apiKeys),
         publicReads: config.security.publicReads,
+        extraction,
       };
       return ctx;
     },

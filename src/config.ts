@@ -55,11 +55,15 @@ export const envSchema = z.object({
   PARLEY_MAX_ALIASES: z.coerce.number().int().min(1).max(1000).default(30),
   PARLEY_MAX_TOKENS: z.coerce.number().int().min(100).max(100_000).default(5_000),
   PARLEY_MAX_LIST: z.coerce.number().int().min(1).max(10_000).default(100),
+  PARLEY_EXTRACT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
+  PARLEY_EXTRACT_QUEUE: z.coerce.number().int().min(0).max(1_000).default(4),
   PARLEY_MAX_NODES: z.coerce.number().int().min(100).max(100_000_000).default(500_000),
 });
 
 export interface Config {
   env: 'development' | 'production' | 'test';
+  /** extractArticle runs in a worker thread: a run past timeoutMs is stopped; beyond queue waiting runs, EXTRACTION_BUSY. */
+  extraction: { timeoutMs: number; queue: number };
   host: string;
   port: number;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
@@ -161,6 +165,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     seed: e.PARLEY_SEED,
     explorer: e.PARLEY_EXPLORER,
     shutdownTimeoutMs: e.PARLEY_SHUTDOWN_TIMEOUT_MS,
+    extraction: { timeoutMs: e.PARLEY_EXTRACT_TIMEOUT_MS, queue: e.PARLEY_EXTRACT_QUEUE },
     queryStats: e.PARLEY_QUERY_STATS ?? !production,
     security: {
       apiKeys,

@@ -1,6 +1,7 @@
 import type DataLoader from 'dataloader';
 import type { Identity } from '../auth.ts';
 import type { Logger } from '../logger.ts';
+import type { ExtractionPool } from '../modules/extraction/pool.ts';
 import type { Database, QueryStats, Session } from '../neo4j/database.ts';
 
 /** What every resolver sees; built fresh for each operation. */
@@ -18,6 +19,8 @@ export interface Context {
   identity: Identity;
   /** Whether reads are allowed without a key (configuration). */
   publicReads: boolean;
+  /** Where extractArticle runs: one worker thread per app. */
+  extraction: ExtractionPool;
 }
 
 export interface AppServices {

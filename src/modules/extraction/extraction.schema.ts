@@ -338,7 +338,7 @@ builder.queryFields((t) => ({
             title: input.title,
             publisher: input.publisher,
           },
-          { today: latestToday() },
+          { today: latestToday(), pool: ctx.extraction },
         );
         const names = await cameoNames(
           ctx.db,

@@ -5,6 +5,7 @@ import type { ExtractionEngine } from './engine.ts';
 import { actorsFingerprint, graphActors } from './extraction.repository.ts';
 import { checkExtractionInput, ExtractionInputError, type RawExtractionInput } from './input.ts';
 import { defaultLexicons, type LexiconSet } from './lexicons.ts';
+import type { ExtractionPool } from './pool.ts';
 import { rulesEngine } from './rules/engine.ts';
 import { detectLanguage } from './text/language.ts';
 import type { Draft, ExtractionInput, Language } from './types.ts';
@@ -19,6 +20,11 @@ export interface ExtractOptions {
   today: string;
   engine?: ExtractionEngine;
   lexicons?: LexiconSet;
+  /**
+   * Where the rules engine runs. The API passes its pool (a worker thread: the event loop stays
+   * free and a run has a time bound); without one it runs here (the command line).
+   */
+  pool?: ExtractionPool;
 }
 
 interface CachedGazetteer {
@@ -81,13 +87,24 @@ function resolveLanguage(input: ExtractionInput): ResolvedLanguage {
 export async function extract(db: Db, raw: RawExtractionInput, options: ExtractOptions): Promise<Draft> {
   const input = checkExtractionInput(raw, options.today);
   const language = resolveLanguage(input);
-  const lexicons = options.lexicons ?? defaultLexicons();
-  const gazetteer = await gazetteerFor(db, lexicons);
-  const engine = options.engine ?? rulesEngine;
+  const settled = { ...input, language: language.language };
+  let extracted: Draft;
+  if (options.pool && !options.engine && !options.lexicons) {
+    extracted = await options.pool.run({
+      input: settled,
+      // The minute is part of the key, as the inline cache's expiry: a same-length rename is seen within a minute.
+      fingerprint: `${await actorsFingerprint(db)}|${Math.floor(Date.now() / GAZETTEER_TTL_MS)}`,
+      actors: () => graphActors(db),
+    });
+  } else {
+    const lexicons = options.lexicons ?? defaultLexicons();
+    const gazetteer = await gazetteerFor(db, lexicons);
+    extracted = (options.engine ?? rulesEngine).extract(settled, { gazetteer, lexicons });
+  }
   // The engine gets the language as settled here, so it reports it as metadata; the draft
   // tells the caller where it came from.
   const draft: Draft = {
-    ...engine.extract({ ...input, language: language.language }, { gazetteer, lexicons }),
+    ...extracted,
     language: language.language,
     languageSource: language.source,
     languageConfidence: language.confidence,

@@ -56,6 +56,9 @@ const ARTICLES = new Set([
 const CLAUSE_PUNCTUATION = /[;:«»“”„"()—–]|\s-\s/;
 const AGENT_WINDOW = 14;
 const OBJECT_WINDOW = 16;
+/** An undated event lies in the week before publication, or after it up to a month if it is planned. */
+const UNDATED_BEFORE_DAYS = 7;
+const UNDATED_AFTER_DAYS = 30;
 
 interface SentenceState {
   sentence: Sentence;
@@ -193,7 +196,8 @@ class RulesRun {
         tokens: tokens[i]!,
         mentions: mentionsBy[i]!,
         dates: datesBy[i]!,
-        matches: matchTriggers(this.triggers, tokens[i]!),
+        // A headline or caption repeats what the body reports; its events come from the body.
+        matches: isHeadline(text, sentence) ? [] : matchTriggers(this.triggers, tokens[i]!),
         tense: tenses[i] ?? null,
         paragraph,
       };
@@ -317,12 +321,31 @@ class RulesRun {
   }
 
   /** The sentence that a quote's attribution sits in, and its speaker. */
+  /** The indices of the sentences that overlap [from, to), found by bisection. */
+  statesBetween(from: number, to: number): number[] {
+    let lo = 0;
+    let hi = this.states.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.states[mid]!.sentence.end <= from) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: number[] = [];
+    for (let i = lo; i < this.states.length && this.states[i]!.sentence.start < to; i++) out.push(i);
+    return out;
+  }
+
+  /** Sentences whose speech verb attributes a quotation that holds events of its own. */
+  readonly attributesContent = new Set<number>();
+
+  /** Each sentence inside a quotation, with the speaker its attribution names. */
   quoteSpeakers(): Map<number, Speaker> {
     const out = new Map<number, Speaker>();
     for (const q of this.quotes) {
       if (q.end - q.start < 20) continue;
       let speaker: Speaker | undefined;
-      for (let i = 0; i < this.states.length && !speaker; i++) {
+      let attributing: number | undefined;
+      for (const i of this.statesBetween(q.open - 40, q.close + 61)) {
         const st = this.states[i]!;
         for (const m of st.matches) {
           if (m.trigger.frame !== 'SPEECH') continue;
@@ -332,14 +355,21 @@ class RulesRun {
             speaker = this.speakerOf(st, i, m);
             if (speaker)
               speaker = { ...speaker, via: { rule: 'role.speaker.quote', detail: speaker.via.rule } };
+            attributing = i;
             break;
           }
         }
+        if (speaker) break;
+      }
+      const inside = this.statesBetween(q.start, q.end);
+      if (
+        attributing !== undefined &&
+        inside.some((i) => this.states[i]!.matches.some((m) => m.trigger.frame !== 'SPEECH'))
+      ) {
+        this.attributesContent.add(attributing);
       }
       if (!speaker) continue;
-      this.states.forEach((st, i) => {
-        if (st.sentence.start < q.end && st.sentence.end > q.start && !out.has(i)) out.set(i, speaker!);
-      });
+      for (const i of inside) if (!out.has(i)) out.set(i, speaker);
     }
     return out;
   }
@@ -592,11 +622,17 @@ class RulesRun {
     };
   }
 
-  undated(): DraftDate {
+  /**
+   * An event the text does not date: the week before publication if it happened (news reports
+   * what is new); for a plan or a hypothesis, from that week to a month after publication.
+   * It never claims a day the text did not give.
+   */
+  undated(status: EventStatus): DraftDate {
     const p = this.input.publishedAt;
+    const happened = status === 'ASSERTED' || status === 'NEGATED';
     return {
-      earliest: addDays(p, -7),
-      latest: p,
+      earliest: addDays(p, -UNDATED_BEFORE_DAYS),
+      latest: happened ? p : addDays(p, UNDATED_AFTER_DAYS),
       precision: 'MONTH',
       qualifier: 'APPROX',
       text: null,
@@ -607,18 +643,22 @@ class RulesRun {
       warnings: [
         {
           code: 'DATE_NOT_IN_TEXT',
-          message: 'The text does not date this event: it is given the week before publication.',
+          message: happened
+            ? 'The text does not date this event: it is given the week before publication.'
+            : 'The text does not date this event: it is given the week before to a month after publication.',
         },
       ],
     };
   }
 
   /** The date expression of a sentence nearest a trigger. */
+  /** The date expression of a sentence nearest a trigger, not across a quotation mark. */
   nearestDate(state: SentenceState, m: TriggerMatch): DateExpression | undefined {
     let best: DateExpression | undefined;
     let bestDistance = Number.POSITIVE_INFINITY;
     for (const d of state.dates) {
-      if (this.input.text.slice(Math.min(d.end, m.start), Math.max(d.start, m.end)).includes('«')) continue;
+      if (/[«»“”„"]/.test(this.input.text.slice(Math.min(d.end, m.start), Math.max(d.start, m.end))))
+        continue;
       const distance = d.end <= m.start ? m.start - d.end : d.start >= m.end ? (d.start - m.end) * 1.2 : 0;
       if (distance < bestDistance) {
         best = d;
@@ -636,7 +676,11 @@ class RulesRun {
     const speakerDates = new Map<string, DraftDate>();
     this.states.forEach((state, index) => {
       const speeches = state.matches.filter((m) => m.trigger.frame === 'SPEECH');
-      const contents = state.matches.filter((m) => m.trigger.frame !== 'SPEECH');
+      const allContents = state.matches.filter((m) => m.trigger.frame !== 'SPEECH');
+      // A noun ("l'invitation", "the veto", "санкции") names an event only where no verb of the
+      // sentence does: beside a verb it is mostly what the verb is about.
+      const verbal = allContents.some((m) => m.trigger.pos !== 'NOUN');
+      const contents = verbal ? allContents.filter((m) => m.trigger.pos !== 'NOUN') : allContents;
       const sentenceSpeaker =
         (speeches[0] ? this.speakerOf(state, index, speeches[0]) : undefined) ??
         this.attributionSpeaker(state, index) ??
@@ -657,7 +701,7 @@ class RulesRun {
       }
       const list = contents.length
         ? contents
-        : speeches.length && !quoteSpeaker.has(index) && !this.quoteHasEvents(index, quoteSpeaker, events)
+        : speeches.length && !quoteSpeaker.has(index) && !this.attributesContent.has(index)
           ? speeches.slice(0, 1)
           : [];
       for (const m of list) {
@@ -668,6 +712,8 @@ class RulesRun {
           const hasSource = roles.some(
             (r) => ['ACTOR', 'SPEAKER', 'ON_BEHALF_OF', 'HOST'].includes(r.role) && r.confidence >= 0.5,
           );
+          // A noun with nobody doing it is a topic ("the annexation", "les combats"), not a report.
+          if (m.trigger.pos === 'NOUN' && !hasSource) continue;
           const warnings: DraftWarning[] = [];
           if (!hasSource)
             warnings.push({
@@ -716,7 +762,16 @@ class RulesRun {
       const speakerId =
         ev.speaker?.mention.actorId ?? ev.event.roles.find((r) => r.role === 'SPEAKER')?.actorId;
       if (ev.event.date) {
-        if (speakerId && ev.event.date.text) speakerDates.set(speakerId, ev.event.date);
+        // Only a date that dates the speaking carries over to what the same speaker says next:
+        // the speech verb's own sentence, or "Cela a été annoncé le …". A date inside a quotation
+        // ("Fin janvier, la Russie a reçu …") dates what is reported, not when it was said.
+        const speechDate =
+          ev.event.date.evidence[0]?.rule === 'date.announced' ||
+          !ev.speaker ||
+          !['role.speaker.quote', 'role.speaker.anaphora', 'role.speaker.attribution'].includes(
+            ev.speaker.via.rule,
+          );
+        if (speakerId && ev.event.date.text && speechDate) speakerDates.set(speakerId, ev.event.date);
         continue;
       }
       const inherited = speakerId ? speakerDates.get(speakerId) : undefined;
@@ -729,23 +784,9 @@ class RulesRun {
               ...inherited.evidence,
             ],
           }
-        : this.undated();
+        : this.undated(ev.event.status);
     }
     return this.assemble(events);
-  }
-
-  quoteHasEvents(index: number, quoteSpeaker: Map<number, Speaker>, _events: EventDraftState[]): boolean {
-    // A speech trigger attributing a quote: the quote's own triggers are the events.
-    const state = this.states[index]!;
-    return this.quotes.some(
-      (q) =>
-        q.end - q.start >= 20 &&
-        state.sentence.start <= q.close + 60 &&
-        state.sentence.end >= q.open &&
-        this.states.some(
-          (s, i) => quoteSpeaker.has(i) && s.matches.some((m) => m.trigger.frame !== 'SPEECH'),
-        ),
-    );
   }
 
   assemble(states: EventDraftState[]): Draft {
@@ -783,6 +824,20 @@ class RulesRun {
       slug,
     });
   }
+}
+
+/**
+ * A line on its own (blank line or text edge on both sides, or a single line break) with no
+ * sentence punctuation at its end: a title, a headline, a dateline or a caption.
+ */
+export function isHeadline(text: string, s: Sentence): boolean {
+  if (s.quote.length > 200 || s.quote.includes('\n')) return false;
+  if (/[.!?…»”"“:;,]$/u.test(s.quote)) return false;
+  const before = text.slice(Math.max(0, s.start - 2), s.start);
+  const after = text.slice(s.end, s.end + 2);
+  const lineStart = s.start === 0 || before.endsWith('\n');
+  const lineEnd = s.end >= text.trimEnd().length || after.startsWith('\n');
+  return lineStart && lineEnd;
 }
 
 function dedupeRoles(roles: DraftRole[]): DraftRole[] {

@@ -1,0 +1,139 @@
+import { Worker } from 'node:worker_threads';
+import { ErrorCode, ParleyError } from '../../errors.ts';
+import type { GraphActor } from './actors/gazetteer.ts';
+import type { Draft, ExtractionInput, Language } from './types.ts';
+import type { WorkerReply, WorkerRequest } from './worker.ts';
+
+export interface PoolOptions {
+  /** A run that takes longer is stopped (its worker is replaced) and answers EXTRACTION_TIMEOUT. */
+  timeoutMs: number;
+  /** Runs waiting beyond this many answer EXTRACTION_BUSY at once. */
+  queue: number;
+}
+
+interface Job {
+  input: ExtractionInput & { language: Language };
+  fingerprint: string;
+  actors: () => Promise<GraphActor[]>;
+  resolve: (d: Draft) => void;
+  reject: (e: Error) => void;
+}
+
+const IDLE_MS = 60_000;
+
+/**
+ * One worker thread that runs extractions one at a time (extraction is CPU work; two cores
+ * serve the API too). The worker starts on the first run, stops after a minute idle, and is
+ * replaced after a timeout or a crash. It never keeps the process alive.
+ */
+export class ExtractionPool {
+  private worker: Worker | undefined;
+  private readonly waiting: Job[] = [];
+  private running: Job | undefined;
+  private nextId = 1;
+  private idle: NodeJS.Timeout | undefined;
+
+  constructor(private readonly options: PoolOptions) {}
+
+  run(job: Omit<Job, 'resolve' | 'reject'>): Promise<Draft> {
+    if (this.running && this.waiting.length >= this.options.queue) {
+      return Promise.reject(
+        new ParleyError(ErrorCode.EXTRACTION_BUSY, 'Too many extractions are waiting; try again shortly.', {
+          http: { status: 503, headers: { 'Retry-After': '5' } },
+        }),
+      );
+    }
+    return new Promise<Draft>((resolve, reject) => {
+      this.waiting.push({ ...job, resolve, reject });
+      this.pump();
+    });
+  }
+
+  close(): Promise<number> | undefined {
+    clearTimeout(this.idle);
+    const w = this.worker;
+    this.worker = undefined;
+    return w?.terminate();
+  }
+
+  private spawn(): Worker {
+    const w = new Worker(new URL('./worker.mjs', import.meta.url));
+    w.unref();
+    w.on('error', (error) => this.fail(w, error));
+    w.on('exit', (code) => {
+      if (code !== 0) this.fail(w, new Error(`the extraction worker exited with code ${code}`));
+    });
+    return w;
+  }
+
+  private fail(w: Worker, error: Error) {
+    if (this.worker !== w) return;
+    this.worker = undefined;
+    const job = this.running;
+    this.running = undefined;
+    job?.reject(error);
+    this.pump();
+  }
+
+  private pump() {
+    if (this.running || this.waiting.length === 0) return;
+    clearTimeout(this.idle);
+    const job = this.waiting.shift()!;
+    this.running = job;
+    this.worker ??= this.spawn();
+    const w = this.worker;
+    const id = this.nextId++;
+    let sentActors = false;
+    const timer = setTimeout(() => {
+      this.worker = undefined;
+      this.running = undefined;
+      w.removeAllListeners('message');
+      void w.terminate();
+      job.reject(
+        new ParleyError(
+          ErrorCode.EXTRACTION_TIMEOUT,
+          `The extraction took longer than ${this.options.timeoutMs} ms and was stopped; send a shorter text.`,
+        ),
+      );
+      this.pump();
+    }, this.options.timeoutMs);
+    timer.unref();
+    const done = () => {
+      clearTimeout(timer);
+      w.removeListener('message', onMessage);
+      this.running = undefined;
+      this.idle = setTimeout(() => void this.close(), IDLE_MS);
+      this.idle.unref();
+      this.pump();
+    };
+    const send = (actors?: GraphActor[]) => {
+      const req: WorkerRequest = {
+        id,
+        fingerprint: job.fingerprint,
+        input: job.input,
+        ...(actors ? { actors } : {}),
+      };
+      w.postMessage(req);
+    };
+    const onMessage = (reply: WorkerReply) => {
+      if (reply.id !== id) return;
+      if (reply.ok) {
+        done();
+        job.resolve(reply.draft);
+      } else if ('needActors' in reply && !sentActors) {
+        sentActors = true;
+        job.actors().then(send, (error: Error) => {
+          done();
+          job.reject(error);
+        });
+      } else {
+        done();
+        job.reject(
+          new Error(`extraction failed in the worker: ${'error' in reply ? reply.error : 'no gazetteer'}`),
+        );
+      }
+    };
+    w.on('message', onMessage);
+    send();
+  }
+}
