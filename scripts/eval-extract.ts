@@ -196,6 +196,13 @@ function score(article: Article, draft: Draft, ms: number): Tally {
     t.roles.gold += goldRoles.size;
     t.roles.pred += predRoles.size;
     for (const r of predRoles) if (goldRoles.has(r)) t.roles.tp++;
+    const missedRoles = [...goldRoles].filter((r) => !predRoles.has(r));
+    const extraRoles = [...predRoles].filter((r) => !goldRoles.has(r));
+    if (missedRoles.length || extraRoles.length) {
+      t.misses.push(
+        `roles «${g.quote.slice(0, 40)}»: missed ${missedRoles.join(' ') || '-'}; extra ${extraRoles.join(' ') || '-'}`,
+      );
+    }
     const d = e.date;
     if (d.earliest === g.date.earliest && d.latest === g.date.latest) t.dates.exact++;
     else if (d.earliest <= g.date.earliest && d.latest >= g.date.latest) {

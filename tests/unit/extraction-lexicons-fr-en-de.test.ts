@@ -187,7 +187,7 @@ const POSITIVE: Record<Lang, [string, string, string][]> = {
     ['Varsovie a vivement condamné les frappes contre les infrastructures civiles.', 'condamner', '111'],
     ["Berlin et Paris ont signé un accord sur l'énergie.", 'a-signe', '057'],
     ["Le président s'est rendu à Pékin pour une visite officielle.", 'se-rendre', '042'],
-    ['La Lituanie a expulsé trois diplomates russes.', 'expulser-diplomates', '166'],
+    ['La Lituanie a expulsé trois diplomates russes.', 'expulser-diplomates', '174'],
     ['Le Conseil a imposé de nouvelles sanctions contre Minsk.', 'imposer-sanctions', '163'],
     ['Ankara a proposé sa médiation entre les deux parties.', 'offrir-mediation', '039'],
     ['Tokyo exige le retrait immédiat des troupes étrangères.', 'exiger-retrait-troupes', '1056'],
@@ -210,6 +210,22 @@ const POSITIVE: Record<Lang, [string, string, string][]> = {
     ['Le Japon a appelé à la retenue des deux côtés.', 'appel-retenue', '025'],
     ["Moscou menace d'imposer des sanctions à Varsovie.", 'menacer-imposer-sanctions', '1312'],
     ['Les rebelles ont violé le cessez-le-feu dans la nuit.', 'violer-cessez-le-feu', '196'],
+    ['La ministre se rendra jeudi prochain en Slovaquie.', 'se-rendre', '042'],
+    ['Les deux délégations doivent se retrouver en mars à Genève.', 'se-retrouver', '040'],
+    ['Les Vingt-Sept ont approuvé hier un sixième paquet de sanctions.', 'adopter-paquet-sanctions', '163'],
+    ['Le porte-parole a écarté toute idée de pourparlers avec Kiev.', 'ecarter-idee-negociations', '125'],
+    ["Le président s'est dit prêt à faciliter les échanges de prisonniers.", 'pret-a-verbe', '030'],
+    [
+      'Les manifestants ont obtenu que le gouvernement retire le projet de loi.',
+      'retirer-projet-loi',
+      '0832',
+    ],
+    ['Le chef de la diplomatie a invité Belgrade à poursuivre ses efforts.', 'inviter-a-agir', '020'],
+    ['Le Parlement a demandé la libération des opposants.', 'demander-liberation', '1053'],
+    ["L'ambassadeur a été convoqué au ministère.", 'etre-convoque', '114'],
+    ['Le Premier ministre a promis des représailles.', 'promettre-riposte', '130'],
+    ["L'Espagne ne livrera pas de chars à ce stade.", 'livrer-armes', '072'],
+    ['Nous aiderons nos voisins.', 'aider-futur', '033'],
   ],
   en: [
     ['Belarus is ready to take part in the talks on security guarantees.', 'ready-take-part', '036'],
@@ -218,7 +234,7 @@ const POSITIVE: Record<Lang, [string, string, string][]> = {
     ['The foreign ministry published draft treaties on security guarantees.', 'publish-draft', '020'],
     ['The letter was sent to the foreign ministers of several countries.', 'message-sent', '020'],
     ['Warsaw condemned the shelling of residential districts.', 'condemn', '111'],
-    ['Lithuania expelled three Russian diplomats on Monday.', 'expel-diplomats', '166'],
+    ['Lithuania expelled three Russian diplomats on Monday.', 'expel-diplomats', '174'],
     ['The Council imposed new sanctions on Minsk.', 'impose-sanctions', '163'],
     ['Ankara offered to mediate between the two sides.', 'offer-mediation', '039'],
     ['Tokyo demanded the immediate withdrawal of foreign troops.', 'demand-withdrawal-troops', '1056'],
@@ -233,6 +249,17 @@ const POSITIVE: Record<Lang, [string, string, string][]> = {
     ['The two leaders held talks in Geneva.', 'held-talks', '040'],
     ['Brussels threatened to impose sanctions on Minsk.', 'threaten-impose-sanctions', '1312'],
     ['The UN called for the release of the detained journalists.', 'appeal-release', '0253'],
+    ["Putin suspended Russia's participation in the treaty.", 'suspend-participation', '160'],
+    ['Moscow could resume nuclear testing.', 'nuclear-testing', '150'],
+    ['The minister called the decision “deeply irresponsible”.', 'called-it-unacceptable', '111'],
+    ['Brussels agreed to widen sanctions against Minsk.', 'impose-sanctions', '163'],
+    ['Minsk could cut off the transit of gas to Europe.', 'cut-off-supplies', '163'],
+    ['Riga ordered the Russian envoy to leave the country.', 'order-to-leave', '174'],
+    ['Tallinn will lower the level of its diplomatic relations with Moscow.', 'lower-relations', '161'],
+    ['Russia vetoed the draft resolution.', 'vetoed', '129'],
+    ['He advised Washington to return to quiet diplomacy.', 'advise-to', '020'],
+    ['The allies will ask the General Assembly on Wednesday to act.', 'ask', '020'],
+    ['Three journalists were detained in Minsk.', 'detained-passive', '173'],
   ],
   de: [
     [
@@ -249,7 +276,7 @@ const POSITIVE: Record<Lang, [string, string, string][]> = {
     ['Das Außenministerium veröffentlichte zwei Vertragsentwürfe.', 'entwurf-veroeffentlichen', '020'],
     ['Der Brief wurde am Freitag an mehrere Regierungen geschickt.', 'brief-gesendet', '020'],
     ['Warschau verurteilte die Angriffe auf Wohngebiete.', 'verurteilen', '111'],
-    ['Litauen wies drei russische Diplomaten aus.', 'diplomaten-ausweisen', '166'],
+    ['Litauen wies drei russische Diplomaten aus.', 'diplomaten-ausweisen', '174'],
     ['Der Rat verhängte neue Sanktionen gegen Minsk.', 'sanktionen-verhaengen', '163'],
     ['Ankara bot an, zwischen den beiden Seiten zu vermitteln.', 'bot-an-zu-vermitteln', '039'],
     ['Tokio forderte den sofortigen Abzug der ausländischen Truppen.', 'fordern-abzug-truppen', '1056'],
@@ -263,6 +290,15 @@ const POSITIVE: Record<Lang, [string, string, string][]> = {
     ['Japan rief beide Seiten zur Zurückhaltung auf.', 'aufruf-zurueckhaltung-auf', '025'],
     ['Die Verteidigungsminister trafen sich in Genf.', 'treffen', '040'],
     ['Brüssel drohte mit neuen Sanktionen gegen Minsk.', 'drohen-sanktionen', '1312'],
+    ['Der Kanzler wird am Montag nach Kanada reisen.', 'reisen', '042'],
+    ['Die Ministerin kam am Nachmittag mit ihrem Amtskollegen zusammen.', 'zusammenkommen', '040'],
+    ['Moskau sei zu Gesprächen bereit.', 'zu-gespraechen-bereit', '036'],
+    ['Ungarn verhängte ein ähnliches Verbot.', 'verbot-verhaengen', '163'],
+    ['Polen erließ ein Einfuhrverbot für Getreide.', 'verbot-verhaengen', '163'],
+    ['Gazprom hatte die Lieferungen auf 20 Prozent gedrosselt.', 'lieferungen-gedrosselt', '163'],
+    ['Deutschland werde seine Botschaft in Kiew wieder öffnen.', 'botschaft-oeffnen', '050'],
+    ['Der Präsident war von Kiew ausgeladen worden.', 'ausladen', '125'],
+    ['Polen strebe Verhandlungen mit Berlin an.', 'verhandlungen-anstreben', '036'],
   ],
 };
 
@@ -276,6 +312,7 @@ const NEGATIVE: Record<Lang, string[]> = {
     'Il y a un signe de printemps dans le jardin.',
     'Sans doute la récolte sera bonne cette année.',
     'Comment cuisiner les légumes de saison ?',
+    "À l'appel de son entraîneur, l'équipe est rentrée.",
   ],
   en: [
     'Security in the region is important.',
@@ -284,6 +321,7 @@ const NEGATIVE: Record<Lang, string[]> = {
     'The museum opens its doors at nine every morning.',
     'There are signs of spring in the garden.',
     'The team won the football match in the last minute.',
+    'The detainees received medical care.',
   ],
   de: [
     'Die Sicherheit der Region ist wichtig.',
@@ -383,5 +421,40 @@ describe('grammar markers on hand-written sentences', () => {
     expect(grammarMatches('de', 'hypothetical', 'Berlin würde neue Sanktionen verhängen.')).toContain(
       'konjunktiv-2',
     );
+  });
+
+  it('en: reported future "would" is planned, not hypothetical; "would … if" and "would have" are', () => {
+    expect(grammarMatches('en', 'hypothetical', 'Morawiecki said he would discuss the situation.')).toEqual(
+      [],
+    );
+    expect(grammarMatches('en', 'planned', 'Morawiecki said he would discuss the situation.')).toContain(
+      'reported-future',
+    );
+    expect(grammarMatches('en', 'hypothetical', 'Russia would retaliate if NATO moved closer.')).toContain(
+      'would-if',
+    );
+    expect(grammarMatches('en', 'hypothetical', 'The text would have condemned the vote.')).toContain(
+      'would-have',
+    );
+  });
+
+  it('fr: a future passive and "est attendu à" are planned', () => {
+    expect(grammarMatches('fr', 'planned', 'Les canons seront livrés fin février.')).toContain(
+      'futur-passif',
+    );
+    expect(grammarMatches('fr', 'planned', 'Le ministre est attendu à Varsovie lundi.')).toContain(
+      'etre-attendu',
+    );
+  });
+
+  it('de: a modal or "werden" with the verb at the end is planned; a "long-planned visit" is not', () => {
+    expect(
+      grammarMatches(
+        'de',
+        'planned',
+        'Die Ministerin wird am Montag zu Gesprächen mit Rau nach Warschau reisen.',
+      ),
+    ).toContain('modal-verbende');
+    expect(grammarMatches('de', 'planned', 'Sie traf zu einem lange geplanten Besuch ein.')).toEqual([]);
   });
 });

@@ -98,6 +98,11 @@ export interface DraftActor extends Scored {
   /** LINKED: already in the graph (the bundle references it by id); NEW: the bundle defines it. */
   status: 'LINKED' | 'NEW';
   countryCode?: string | null;
+  /**
+   * The state this actor acts for, when known (a minister's country, a ministry's): the id of a
+   * COUNTRY actor. An official's events get that state as ON_BEHALF_OF.
+   */
+  actsFor?: string | null;
   /** Surface forms the text uses that the graph does not know yet (for NEW: all of them). */
   newAliases: string[];
   mentions: ActorMention[];

@@ -4,19 +4,24 @@ import type { Language, Precision, Qualifier, Scored, Sentence, Span } from '../
 import { parseIsoDay, type Tense } from './calendar.ts';
 import { chronoCandidates } from './chrono.ts';
 import {
+  anchorDays,
+  daysAgoCandidates,
   monthCandidates,
   monthPartCandidates,
+  periodCandidates,
   relativeCandidates,
   weekdayCandidates,
   yearCandidates,
 } from './lexical.ts';
 import { type DatesLexicon, datesLexicon } from './lexicon.ts';
-import type { Candidate, SentenceTokens } from './match.ts';
+import type { Candidate, Reading, SentenceTokens } from './match.ts';
 import { polishCandidates } from './polish.ts';
 import { type DateKind, resolveCandidate } from './resolve.ts';
 
 export type { Tense } from './calendar.ts';
+export type { Reading } from './match.ts';
 export type { DateKind } from './resolve.ts';
+export { resolveForStatus } from './status.ts';
 
 /** A date the text states, resolved against the publication date (docs/extraction.md, "Dates"). */
 export interface DateExpression extends Span, Scored {
@@ -28,6 +33,8 @@ export interface DateExpression extends Span, Scored {
   precision: Precision;
   qualifier: Qualifier | null;
   kind: DateKind;
+  /** What the words said before the year and tense rules: resolveForStatus re-applies them. */
+  reading: Reading;
 }
 
 export interface FindDatesArgs {
@@ -110,10 +117,17 @@ export function findDates(args: FindDatesArgs, lexicons: LexiconSet): DateExpres
     if (start >= end) continue;
     const s: SentenceTokens = { text, sentence: sentence.index, tokens: tokenize(text, start, end) };
     if (s.tokens.length === 0) continue;
-    if (language === 'pl') candidates.push(...polishCandidates(s, lexicon));
-    else if (mayHoldDayDate(s, lexicon, text.slice(start, end)))
-      candidates.push(...chronoCandidates(s, start, end, language, lexicon, reference));
+    const days =
+      language === 'pl'
+        ? polishCandidates(s, lexicon)
+        : mayHoldDayDate(s, lexicon, text.slice(start, end))
+          ? chronoCandidates(s, start, end, language, lexicon, reference)
+          : [];
+    anchorDays(s, lexicon, days);
     candidates.push(
+      ...days,
+      ...periodCandidates(s, lexicon),
+      ...daysAgoCandidates(s, lexicon),
       ...monthPartCandidates(s, lexicon),
       ...monthCandidates(s, lexicon),
       ...relativeCandidates(s, lexicon),
@@ -139,6 +153,7 @@ export function findDates(args: FindDatesArgs, lexicons: LexiconSet): DateExpres
       sentence: c.sentence,
       ...resolved,
       evidence: c.evidence,
+      reading: c.reading,
     });
   }
   return out;

@@ -62,6 +62,42 @@ const dateFile = z
         }),
       )
       .default([]),
+    /** "mai dernier", "last May", "im vergangenen Mai": a month the text places before or after publication. */
+    monthModifiers: z
+      .array(
+        z.object({
+          id,
+          direction: z.enum(['PAST', 'FUTURE']),
+          position: z.enum(['BEFORE', 'AFTER']),
+          pattern: phrase,
+        }),
+      )
+      .default([]),
+    /** "la semaine prochaine", "last month", "в прошлом году": the week, month or year `offset` from publication's. */
+    relativePeriods: z
+      .array(
+        z.object({
+          id,
+          unit: z.enum(['WEEK', 'MONTH', 'YEAR']),
+          offset: z.number().int().min(-1).max(1),
+          patterns: z.array(phrase).min(1),
+          notPrecededBy: z.array(z.string()).default([]),
+        }),
+      )
+      .default([]),
+    /** Number words for "three days ago"; digits are read as digits. */
+    numbers: z
+      .array(z.object({ value: z.number().int().min(1).max(10), forms: z.array(z.string().min(1)).min(1) }))
+      .default([]),
+    /** "il y a # jours", "# days ago": `#` stands for the number, once. */
+    daysAgo: z
+      .array(
+        z.object({
+          id,
+          pattern: phrase.refine((s) => s.split('#').length === 2, 'a days-ago pattern holds one "#"'),
+        }),
+      )
+      .default([]),
   })
   .superRefine((file, ctx) => {
     const ids = [
@@ -70,6 +106,9 @@ const dateFile = z
       ...file.relativeDays,
       ...file.weekdays,
       ...file.weekdayModifiers,
+      ...file.monthModifiers,
+      ...file.relativePeriods,
+      ...file.daysAgo,
     ].map((e) => e.id);
     const seen = new Set<string>();
     for (const entryId of ids) {
@@ -116,6 +155,23 @@ export interface WeekdayModifier {
   pattern: Phrase;
 }
 
+export type PeriodUnit = 'WEEK' | 'MONTH' | 'YEAR';
+
+export interface RelativePeriod {
+  entry: string;
+  unit: PeriodUnit;
+  offset: number;
+  patterns: Phrase[];
+  notPrecededBy: Set<string>;
+}
+
+/** "il y a # jours": the words before and after the number; either may be empty. */
+export interface DaysAgo {
+  entry: string;
+  before: Phrase | null;
+  after: Phrase | null;
+}
+
 export interface DatesLexicon {
   language: Language;
   /** Folded full form → month (1–12). */
@@ -135,10 +191,44 @@ export interface DatesLexicon {
   weekdayPrepositions: Phrase[];
   modifiersBefore: WeekdayModifier[];
   modifiersAfter: WeekdayModifier[];
+  monthModifiersBefore: WeekdayModifier[];
+  monthModifiersAfter: WeekdayModifier[];
+  relativePeriods: RelativePeriod[];
+  /** The relative years alone: they follow a month or a part of one ("в мае прошлого года"). */
+  relativeYears: RelativePeriod[];
+  /** Folded number word → value. */
+  numbers: Map<string, number>;
+  daysAgo: DaysAgo[];
+  /**
+   * Folded words a period or days-ago phrase can begin with (besides digits), or null when one
+   * begins with a wildcard: most tokens are skipped on one lookup (findDates reads every sentence).
+   */
+  periodStarts: Set<string> | null;
+  /** The same for parts of months and for today/yesterday words. */
+  partStarts: Set<string> | null;
+  relativeDayStarts: Set<string> | null;
 }
 
 /** A word as a token would hold it: folded, without the apostrophe that splits tokens (`d'` → `d`). */
 const bareWord = (word: string) => fold(word).replace(/[^\p{L}\p{N}\p{M}]/gu, '');
+
+/** The folded words a pattern's first token may be, or null when it is a wildcard (`stem*`). */
+function firstWords(source: string): string[] | null {
+  const element = source.trim().split(/\s+/)[0] ?? '';
+  const words: string[] = [];
+  for (const alternative of element.split('|')) {
+    if (alternative.includes('*')) return null;
+    const first = fold(alternative)
+      .split(/[^\p{L}\p{N}\p{M}]+/u)
+      .find(Boolean);
+    if (first) words.push(first);
+  }
+  return words;
+}
+
+function startSet(words: (string[] | null)[]): Set<string> | null {
+  return words.some((w) => w === null) ? null : new Set(words.flatMap((w) => w ?? []));
+}
 
 function issues(error: z.ZodError): string {
   return error.issues
@@ -182,6 +272,35 @@ function parseLanguage(set: LexiconSet, lang: Language): DatesLexicon {
     position: m.position,
     modifier: { entry: entry(m.id), direction: m.direction, pattern: compile(m.pattern, m.id) },
   }));
+  const monthModifiers = file.monthModifiers.map((m) => ({
+    position: m.position,
+    modifier: { entry: entry(m.id), direction: m.direction, pattern: compile(m.pattern, m.id) },
+  }));
+  const relativePeriods = file.relativePeriods.map((r) => ({
+    entry: entry(r.id),
+    unit: r.unit,
+    offset: r.offset,
+    patterns: list(r.patterns, r.id),
+    notPrecededBy: new Set(r.notPrecededBy.map(bareWord)),
+  }));
+  const numbers = new Map<string, number>();
+  for (const n of file.numbers) for (const form of n.forms) numbers.set(fold(form), n.value);
+  const daysAgo = file.daysAgo.map((d) => {
+    const [before, after] = d.pattern.split('#').map((part) => part.trim());
+    return {
+      entry: entry(d.id),
+      before: before ? compile(before, d.id) : null,
+      after: after ? compile(after, d.id) : null,
+    };
+  });
+  const starts = [
+    ...file.relativePeriods.flatMap((r) => r.patterns),
+    ...file.daysAgo.map((d) => d.pattern.split('#')[0]!.trim()).filter(Boolean),
+  ].map(firstWords);
+  // A days-ago phrase may begin with its number: number words count, digits are tested apart.
+  const periodStarts = startSet([...starts, [...numbers.keys()]]);
+  const partStarts = startSet(file.monthParts.flatMap((p) => p.patterns).map(firstWords));
+  const relativeDayStarts = startSet(file.relativeDays.flatMap((r) => r.patterns).map(firstWords));
 
   return {
     language: lang,
@@ -209,6 +328,15 @@ function parseLanguage(set: LexiconSet, lang: Language): DatesLexicon {
     weekdayPrepositions: list(file.weekdayPrepositions, 'weekdayPrepositions'),
     modifiersBefore: modifiers.filter((m) => m.position === 'BEFORE').map((m) => m.modifier),
     modifiersAfter: modifiers.filter((m) => m.position === 'AFTER').map((m) => m.modifier),
+    monthModifiersBefore: monthModifiers.filter((m) => m.position === 'BEFORE').map((m) => m.modifier),
+    monthModifiersAfter: monthModifiers.filter((m) => m.position === 'AFTER').map((m) => m.modifier),
+    relativePeriods,
+    relativeYears: relativePeriods.filter((r) => r.unit === 'YEAR'),
+    numbers,
+    daysAgo,
+    periodStarts,
+    partStarts,
+    relativeDayStarts,
   };
 }
 

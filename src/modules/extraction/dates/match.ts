@@ -1,11 +1,24 @@
 import { matchAt } from '../text/patterns.ts';
 import type { Token } from '../text/tokens.ts';
 import type { DraftWarning, Evidence } from '../types.ts';
-import type { Phrase, WordForm } from './lexicon.ts';
+import type { Phrase, RelativePeriod, WordForm } from './lexicon.ts';
 
 /** What a finder read, before the year rule and the tense turn it into an interval. */
+export type Part = 'EARLY' | 'MID' | 'LATE';
+export type Direction = 'PAST' | 'FUTURE';
+
+/**
+ * How the text places a day or month it gives without a year: `yearOffset` from the year of
+ * publication ("в мае прошлого года" −1), or `direction` ("mai dernier", "next May"). Either
+ * one settles the year, so the tense (and resolveForStatus) no longer does.
+ */
+export interface YearAnchor {
+  yearOffset?: number;
+  direction?: Direction;
+}
+
 export type Reading =
-  | {
+  | ({
       type: 'day';
       day: number;
       month: number;
@@ -14,11 +27,14 @@ export type Reading =
       weekday: number | null;
       /** The last day of a range ("du 5 au 7 janvier"). */
       end: { day: number; month: number; year: number | null } | null;
-    }
-  | { type: 'month'; month: number; year: number | null; qualifier: 'EARLY' | 'MID' | 'LATE' | null }
-  | { type: 'year'; year: number }
+    } & YearAnchor)
+  | ({ type: 'month'; month: number; year: number | null; qualifier: Part | null } & YearAnchor)
+  | { type: 'year'; year: number; qualifier: Part | null }
+  /** Days from publication: "hier" −1, "three days ago" −3. */
   | { type: 'relative'; offset: number }
-  | { type: 'weekday'; weekday: number; direction: 'PAST' | 'FUTURE' | null };
+  /** The week, month or year `offset` from publication's ("last week", "fin de l'année dernière"). */
+  | { type: 'period'; unit: 'WEEK' | 'MONTH' | 'YEAR'; offset: number; qualifier: Part | null }
+  | { type: 'weekday'; weekday: number; direction: Direction | null };
 
 export interface Candidate {
   start: number;
@@ -63,6 +79,19 @@ export function phraseAt(
   return best;
 }
 
+/**
+ * The last tokens of every phrase that begins at token `i` and is joined to the token after
+ * it, longest first: "fin de l'année dernière" needs the link "de" where "de l'année" matches too.
+ */
+export function linkEnds(phrases: readonly Phrase[], s: SentenceTokens, i: number): number[] {
+  const ends = new Set<number>();
+  for (const p of phrases) {
+    const m = matchAt(p.pattern, s.tokens, i);
+    if (m && joined(s, m.last, m.last + 1)) ends.add(m.last);
+  }
+  return [...ends].sort((a, b) => b - a);
+}
+
 /** The longest phrase that ends on token `i - 1` and is joined to token `i`: its first token. */
 export function phraseBefore(phrases: readonly Phrase[], s: SentenceTokens, i: number): number | undefined {
   let best: number | undefined;
@@ -91,6 +120,9 @@ export function formAt<T>(
 export function yearAt(s: SentenceTokens, i: number): number | undefined {
   const token = s.tokens[i];
   if (!token || !/^\d{4}$/.test(token.text)) return undefined;
+  // "в начале 2000-х": a decade, not the year 2000.
+  const next = s.tokens[i + 1];
+  if (next?.folded === 'х' && /^[-‐‑]$/u.test(s.text.slice(token.end, next.start))) return undefined;
   const year = Number(token.text);
   return year >= 1900 && year <= 2100 ? year : undefined;
 }
@@ -120,4 +152,20 @@ export function trailingYear(
   const suffix = joined(s, i + 1, i + 2) ? phraseAt(suffixes, s, i + 2) : undefined;
   if (suffix) return { year, last: suffix.last, end: suffix.end };
   return { year, last: i + 1, end: right.end };
+}
+
+/** The longest relative period ("la semaine prochaine", "прошлого года") whose first token is `i`. */
+export function periodAt(
+  periods: readonly RelativePeriod[],
+  s: SentenceTokens,
+  i: number,
+): { period: RelativePeriod; last: number; end: number } | undefined {
+  let best: { period: RelativePeriod; last: number; end: number } | undefined;
+  const previous = s.tokens[i - 1];
+  for (const period of periods) {
+    if (previous && period.notPrecededBy.has(previous.folded) && joined(s, i - 1, i)) continue;
+    const m = phraseAt(period.patterns, s, i);
+    if (m && (!best || m.last > best.last)) best = { period, ...m };
+  }
+  return best;
 }

@@ -10,9 +10,29 @@ import {
   type Tense,
   weekdayNear,
 } from './calendar.ts';
-import type { Candidate } from './match.ts';
+import type { Candidate, Direction } from './match.ts';
 
-export type DateKind = 'FULL' | 'DAY_MONTH' | 'MONTH' | 'MONTH_PART' | 'YEAR' | 'RELATIVE_DAY' | 'WEEKDAY';
+export type DateKind =
+  | 'FULL'
+  | 'DAY_MONTH'
+  | 'MONTH'
+  | 'MONTH_PART'
+  | 'YEAR'
+  | 'YEAR_PART'
+  | 'RELATIVE_DAY'
+  | 'WEEK'
+  | 'RELATIVE_MONTH'
+  | 'RELATIVE_YEAR'
+  | 'WEEKDAY';
+
+/** The warnings resolveCandidate derives from the tense: resolveForStatus derives them again. */
+export const TENSE_WARNINGS: ReadonlySet<string> = new Set([
+  'YEAR_INFERRED',
+  'WEEKDAY_MISMATCH',
+  'WEEKDAY_TENSE_UNKNOWN',
+  'DATE_AFTER_PUBLICATION',
+  'DATE_BEFORE_PUBLICATION',
+]);
 
 export interface Resolved {
   earliest: string;
@@ -25,6 +45,38 @@ export interface Resolved {
 }
 
 const PART_DAYS = { EARLY: [1, 10], MID: [11, 20], LATE: [21, 31] } as const;
+const PART_MONTHS = { EARLY: [1, 4], MID: [5, 8], LATE: [9, 12] } as const;
+
+function yearInterval(year: number, qualifier: keyof typeof PART_MONTHS | null): Interval {
+  const [from, to] = qualifier ? PART_MONTHS[qualifier] : [1, 12];
+  return { earliest: dayNumber(year, from, 1), latest: dayNumber(year, to, daysInMonth(year, to)) };
+}
+
+/** Monday to Sunday: the week of publication moved by `offset` weeks. */
+function weekInterval(published: number, offset: number): Interval {
+  const monday = published - ((parts(published).weekday + 6) % 7) + 7 * offset;
+  return { earliest: monday, latest: monday + 6 };
+}
+
+/** The month of publication moved by `offset` months. */
+function shiftedMonth(published: number, offset: number): { year: number; month: number } {
+  const { year, month } = parts(published);
+  const index = year * 12 + (month - 1) + offset;
+  return { year: Math.floor(index / 12), month: (index % 12) + 1 };
+}
+
+/**
+ * "mai dernier", "next May": the last reading that ends before publication, or the first that
+ * begins after it, whatever the tense. `readings` are ordered by year.
+ */
+function byDirection<T extends Interval>(
+  readings: T[],
+  direction: Direction,
+  published: number,
+): T | undefined {
+  if (direction === 'PAST') return readings.filter((r) => r.latest < published).at(-1);
+  return readings.find((r) => r.earliest > published);
+}
 
 function monthInterval(year: number, month: number, qualifier: keyof typeof PART_DAYS | null): Interval {
   const last = daysInMonth(year, month);
@@ -77,13 +129,16 @@ export function resolveCandidate(c: Candidate, tense: Tense | null, published: n
         const latest = dayNumber(endYear, end.month, end.day);
         return latest >= earliest ? { earliest, latest } : null;
       };
-      const givenYear = r.year ?? (end?.year != null ? end.year - (end.month < r.month ? 1 : 0) : null);
+      const offsetYear = r.yearOffset === undefined ? null : parts(published).year + r.yearOffset;
+      const givenYear =
+        r.year ?? (end?.year != null ? end.year - (end.month < r.month ? 1 : 0) : null) ?? offsetYear;
       if (givenYear !== null) {
         const found = at(givenYear);
         if (!found) return null;
         interval = found;
         kind = 'FULL';
-        confidence = 0.95;
+        // A year the text gives relative to publication ("прошлого года") is a little less sure.
+        confidence = r.year === null && end?.year == null ? 0.9 : 0.95;
       } else {
         const readings = yearsAround(published).flatMap((year) => {
           const found = at(year);
@@ -94,11 +149,18 @@ export function resolveCandidate(c: Candidate, tense: Tense | null, published: n
         const matching = readings.filter(
           (x) => r.weekday === null || parts(x.earliest).weekday === r.weekday,
         );
-        const chosen = chooseReading(matching.length > 0 ? matching : readings, tense, published);
-        interval = chosen;
+        const candidates = matching.length > 0 ? matching : readings;
+        const directed = r.direction ? byDirection(candidates, r.direction, published) : undefined;
         kind = 'DAY_MONTH';
-        confidence = tense === 'PAST' || tense === 'FUTURE' ? 0.85 : 0.8;
-        warnings.push(yearInferred(chosen.year, tense));
+        if (directed) {
+          interval = directed;
+          confidence = 0.9;
+        } else {
+          const chosen = chooseReading(candidates, tense, published);
+          interval = chosen;
+          confidence = tense === 'PAST' || tense === 'FUTURE' ? 0.85 : 0.8;
+          warnings.push(yearInferred(chosen.year, tense));
+        }
       }
       if (r.weekday !== null && parts(interval.earliest).weekday !== r.weekday) {
         confidence -= 0.2;
@@ -113,14 +175,19 @@ export function resolveCandidate(c: Candidate, tense: Tense | null, published: n
       precision = 'MONTH';
       qualifier = r.qualifier;
       kind = r.qualifier ? 'MONTH_PART' : 'MONTH';
-      if (r.year !== null) {
-        interval = monthInterval(r.year, r.month, r.qualifier);
+      const year = r.year ?? (r.yearOffset === undefined ? null : parts(published).year + r.yearOffset);
+      const readings = yearsAround(published).map((y) => ({
+        ...monthInterval(y, r.month, r.qualifier),
+        year: y,
+      }));
+      const directed = r.direction ? byDirection(readings, r.direction, published) : undefined;
+      if (year !== null) {
+        interval = monthInterval(year, r.month, r.qualifier);
         confidence = r.qualifier ? 0.85 : 0.9;
+      } else if (directed) {
+        interval = directed;
+        confidence = 0.85;
       } else {
-        const readings = yearsAround(published).map((year) => ({
-          ...monthInterval(year, r.month, r.qualifier),
-          year,
-        }));
         const chosen = chooseReading(readings, tense, published);
         interval = chosen;
         confidence = 0.8;
@@ -130,9 +197,31 @@ export function resolveCandidate(c: Candidate, tense: Tense | null, published: n
     }
     case 'year':
       precision = 'YEAR';
-      kind = 'YEAR';
-      interval = { earliest: dayNumber(r.year, 1, 1), latest: dayNumber(r.year, 12, 31) };
-      confidence = 0.9;
+      qualifier = r.qualifier;
+      kind = r.qualifier ? 'YEAR_PART' : 'YEAR';
+      interval = yearInterval(r.year, r.qualifier);
+      confidence = r.qualifier ? 0.85 : 0.9;
+      break;
+    case 'period':
+      confidence = 0.85;
+      if (r.unit === 'WEEK') {
+        // A week is finer than a month but the schema has no WEEK precision: MONTH, APPROX.
+        precision = 'MONTH';
+        qualifier = 'APPROX';
+        kind = 'WEEK';
+        interval = weekInterval(published, r.offset);
+      } else if (r.unit === 'MONTH') {
+        precision = 'MONTH';
+        qualifier = r.qualifier;
+        kind = 'RELATIVE_MONTH';
+        const { year, month } = shiftedMonth(published, r.offset);
+        interval = monthInterval(year, month, r.qualifier);
+      } else {
+        precision = 'YEAR';
+        qualifier = r.qualifier;
+        kind = 'RELATIVE_YEAR';
+        interval = yearInterval(parts(published).year + r.offset, r.qualifier);
+      }
       break;
     case 'relative':
       kind = 'RELATIVE_DAY';

@@ -15,6 +15,8 @@ const file = z.object({
   attribution: z.array(z.string()),
   coordination: z.array(z.string()),
   clauseBreaks: z.array(z.string()),
+  /** Words before a date that make it a deadline ("by 7 February"), not when the event happened. */
+  deadline: z.array(z.string()).default([]),
 });
 
 export interface Discourse {
@@ -23,6 +25,7 @@ export interface Discourse {
   attribution: CompiledPattern[];
   coordination: CompiledPattern[];
   clauseBreaks: CompiledPattern[];
+  deadline: CompiledPattern[];
 }
 
 const compileAll = (lang: Language, list: string[]) =>
@@ -56,6 +59,7 @@ const parseAll = memoizeLexicon((set: LexiconSet) => {
       attribution: compileAll(lang, d.attribution),
       coordination: compileAll(lang, d.coordination),
       clauseBreaks: compileAll(lang, d.clauseBreaks),
+      deadline: compileAll(lang, d.deadline),
     };
   }
   return out;

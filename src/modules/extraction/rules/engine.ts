@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import { findActors } from '../actors/find.ts';
 import { type DateExpression, findDates, type Tense } from '../dates/index.ts';
+import { resolveForStatus } from '../dates/status.ts';
 import type { ExtractionEngine, ExtractionResources } from '../engine.ts';
+import { fold } from '../text/fold.ts';
 import { findAll } from '../text/patterns.ts';
 import { splitSentences } from '../text/sentences.ts';
 import { type Token, tokenize } from '../text/tokens.ts';
@@ -396,13 +398,28 @@ class RulesRun {
 
   status(state: SentenceState, m: TriggerMatch): { status: EventStatus; evidence?: Evidence } {
     const g = this.grammar;
-    // A negation the trigger itself names ("не исключает", "nie do przyjęcia") is its meaning, not its status.
-    const neg = anyMatch(g.negation, state.tokens).find(
-      (x) => x.first <= m.last + 1 && x.last >= m.first - 3 && !(x.first >= m.first && x.last <= m.last),
+    // German puts the verb last: "wird vorerst nicht in die Ukraine reisen".
+    const back = this.lang === 'de' ? 6 : 3;
+    const literal = new Set(
+      m.trigger.pattern.source
+        .split(/[\s|~*]+/)
+        .filter(Boolean)
+        .map((w) => fold(w)),
     );
+    const neg = anyMatch(g.negation, state.tokens).find((x) => {
+      if (!(x.first <= m.last + 1 && x.last >= m.first - back)) return false;
+      // A negation the trigger itself names ("не исключает", "nie do przyjęcia") is its meaning,
+      // not its status; one that only falls inside the trigger's gap ("nicht … aufheben") is.
+      const words = state.tokens.slice(x.first, x.last + 1).map((t) => t.folded);
+      return !(x.first >= m.first && x.last <= m.last && words.every((w) => literal.has(w)));
+    });
     if (neg) return { status: 'NEGATED', evidence: { rule: 'status.negation', entry: neg.id } };
     const hyp = anyMatch(g.hypothetical, state.tokens).find(
-      (x) => (x.last < m.first && m.first - x.last <= 8) || (x.first <= m.last && x.last >= m.first),
+      (x) =>
+        (x.last < m.first && m.first - x.last <= 8) ||
+        (x.first <= m.last && x.last >= m.first) ||
+        // A condition after the trigger, in the same sentence: "prêt à … si les sanctions …".
+        (x.first > m.last && x.first - m.last <= 10 && this.isConditional(x.id)),
     );
     if (hyp) return { status: 'HYPOTHETICAL', evidence: { rule: 'status.hypothetical', entry: hyp.id } };
     const plan = anyMatch(g.planned, state.tokens).find(
@@ -412,6 +429,16 @@ class RulesRun {
     const future = anyMatch(g.futureTense, state.tokens).find((x) => x.first <= m.last && x.last >= m.first);
     if (future) return { status: 'PLANNED', evidence: { rule: 'status.future-tense', entry: future.id } };
     return { status: 'ASSERTED' };
+  }
+
+  /** Whether a hypothetical marker is a conditional conjunction (if, si, wenn, если, jeśli …). */
+  isConditional(id: string | undefined): boolean {
+    return (
+      !!id &&
+      /#(if|si|wenn-falls|esli|jesli|in-case|in-the-event|provided-that|au-cas-ou|en-cas-de|a-condition|im-fall|v-sluchae|pri-uslovii|w-przypadku|o-ile)$/.test(
+        id,
+      )
+    );
   }
 
   role(m: ActorMention, role: Role, confidence: number, evidence: Evidence): DraftRole {
@@ -562,20 +589,21 @@ class RulesRun {
     );
   }
 
-  /** An official speaking or acting for a state: the state of the organisation the text gives them. */
+  /** An official or a state body speaking or acting: the state it acts for is ON_BEHALF_OF. */
   withOnBehalf(roles: DraftRole[]): DraftRole[] {
     const out = [...roles];
     for (const r of roles) {
       if (r.role !== 'SPEAKER' && r.role !== 'ACTOR') continue;
-      if (this.actorById.get(r.actorId)?.kind !== 'PERSON') continue;
-      const country = this.countryOfPerson(r.actorId);
-      if (country && !out.some((x) => x.actorId === country.id)) {
+      const kind = this.actorById.get(r.actorId)?.kind;
+      if (kind !== 'PERSON' && kind !== 'GOVERNMENT_BODY') continue;
+      const state = this.stateOf(r.actorId);
+      if (state && !out.some((x) => x.actorId === state.id)) {
         out.push({
-          actorId: country.id,
+          actorId: state.id,
           role: 'ON_BEHALF_OF',
           mention: null,
           confidence: 0.7,
-          evidence: [{ rule: 'role.on-behalf-of.position', entry: country.fact }],
+          evidence: [{ rule: 'role.on-behalf-of', entry: state.via }],
           warnings: [],
         });
       }
@@ -583,21 +611,28 @@ class RulesRun {
     return out;
   }
 
-  countryOfPerson(personId: string): { id: string; fact: string } | undefined {
+  /**
+   * The state an official or a body acts for, if it is among the article's actors: what the
+   * gazetteer knows (the graph's positions and parts, the register), else the organisation of
+   * the title the text gives them, else the country named beside that title.
+   */
+  stateOf(actorId: string, depth = 0): { id: string; via: string } | undefined {
+    const isCountry = (id: string | null | undefined) => !!id && this.actorById.get(id)?.kind === 'COUNTRY';
+    const actor = this.actorById.get(actorId);
+    if (isCountry(actor?.actsFor)) return { id: actor!.actsFor!, via: `actsFor:${actorId}` };
+    const prefix = actorId.replace(
+      /-(foreign-ministry|defence-ministry|government|presidential-administration|parliament)$/,
+      '',
+    );
+    if (prefix !== actorId && isCountry(prefix)) return { id: prefix, via: `body:${actorId}` };
     for (const f of this.facts) {
-      if (f.type !== 'HOLDS_POSITION' || f.subjectId !== personId) continue;
-      const org = f.objectId;
-      const prefix = org.replace(
-        /-(foreign-ministry|defence-ministry|government|presidential-administration|parliament)$/,
-        '',
-      );
-      if (prefix !== org && this.actorById.get(prefix)?.kind === 'COUNTRY')
-        return { id: prefix, fact: `fact:${org}` };
-      const partOf = this.facts.find((p) => p.type === 'PART_OF' && p.subjectId === org);
-      if (partOf && this.actorById.get(partOf.objectId)?.kind === 'COUNTRY')
-        return { id: partOf.objectId, fact: `fact:${org}` };
+      if (f.subjectId !== actorId) continue;
+      if (f.type === 'PART_OF' && isCountry(f.objectId)) return { id: f.objectId, via: `fact:${f.objectId}` };
+      if (f.type !== 'HOLDS_POSITION' || depth > 0) continue;
+      const viaOrg = this.stateOf(f.objectId, depth + 1);
+      if (viaOrg) return viaOrg;
       const nearby = this.states[f.sentence]?.mentions.find((m) => this.kindOf(m) === 'COUNTRY');
-      if (nearby) return { id: nearby.actorId, fact: `fact:${org}` };
+      if (nearby) return { id: nearby.actorId, via: `fact:${f.objectId}` };
     }
     return undefined;
   }
@@ -651,7 +686,15 @@ class RulesRun {
     };
   }
 
-  /** The date expression of a sentence nearest a trigger. */
+  /** "by 7 February", "avant le 7 février", "до 7 февраля": a deadline, not the event's date. */
+  isDeadline(state: SentenceState, d: DateExpression): boolean {
+    const at = tokenAt(state.tokens, d.start);
+    const window = state.tokens.slice(Math.max(0, at - 3), at + 1);
+    return this.disc.deadline.some((p) =>
+      findAll(p, window).some((x) => window[x.last]!.end <= d.start + 4 && x.last >= window.length - 2),
+    );
+  }
+
   /** The date expression of a sentence nearest a trigger, not across a quotation mark. */
   nearestDate(state: SentenceState, m: TriggerMatch): DateExpression | undefined {
     let best: DateExpression | undefined;
@@ -659,6 +702,7 @@ class RulesRun {
     for (const d of state.dates) {
       if (/[«»“”„"]/.test(this.input.text.slice(Math.min(d.end, m.start), Math.max(d.start, m.end))))
         continue;
+      if (this.isDeadline(state, d)) continue;
       const distance = d.end <= m.start ? m.start - d.end : d.start >= m.end ? (d.start - m.end) * 1.2 : 0;
       if (distance < bestDistance) {
         best = d;
@@ -707,7 +751,10 @@ class RulesRun {
       for (const m of list) {
         const speaker = m.trigger.frame === 'SPEECH' ? undefined : sentenceSpeaker;
         const { status, evidence: statusEvidence } = this.status(state, m);
-        const date = this.nearestDate(state, m);
+        // A date without its year is read again once the event's status is known: a plan's
+        // "20 décembre" is the next one, a report's the last one.
+        const found = this.nearestDate(state, m);
+        const date = found ? resolveForStatus(found, status, this.input.publishedAt) : undefined;
         for (const roles of this.roles(state, m, speaker)) {
           const hasSource = roles.some(
             (r) => ['ACTOR', 'SPEAKER', 'ON_BEHALF_OF', 'HOST'].includes(r.role) && r.confidence >= 0.5,
