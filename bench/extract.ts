@@ -7,6 +7,7 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { graphActorsOfBundle } from '../src/modules/extraction/actors/from-bundle.ts';
 import { buildGazetteer, type GraphActor } from '../src/modules/extraction/actors/gazetteer.ts';
 import { defaultLexicons } from '../src/modules/extraction/lexicons.ts';
 import { rulesEngine } from '../src/modules/extraction/rules/engine.ts';
@@ -16,11 +17,7 @@ const root = fileURLToPath(new URL('../', import.meta.url));
 const SECONDS = Number(process.env.BENCH_EXTRACT_SECONDS ?? 3);
 
 const seed = JSON.parse(readFileSync(`${root}data/seed/bbabo-2022-02-09.bundle.json`, 'utf8'));
-const graph: GraphActor[] = seed.actors.map((a: GraphActor) => ({
-  ...a,
-  aliases: a.aliases ?? [],
-  countryCode: a.countryCode ?? null,
-}));
+const graph: GraphActor[] = graphActorsOfBundle(seed);
 const lexicons = defaultLexicons();
 const tGaz = performance.now();
 const gazetteer = buildGazetteer(graph, lexicons);

@@ -17,6 +17,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { graphActorsOfBundle } from '../src/modules/extraction/actors/from-bundle.ts';
 import { buildGazetteer, type GraphActor } from '../src/modules/extraction/actors/gazetteer.ts';
 import { draftIssues } from '../src/modules/extraction/checks.ts';
 import { defaultLexicons } from '../src/modules/extraction/lexicons.ts';
@@ -50,15 +51,7 @@ interface Article {
 }
 
 const seedBundle = JSON.parse(readFileSync(`${root}data/seed/bbabo-2022-02-09.bundle.json`, 'utf8'));
-const seedActors: GraphActor[] = seedBundle.actors.map(
-  (a: { id: string; name: string; kind: GraphActor['kind']; aliases?: string[]; countryCode?: string }) => ({
-    id: a.id,
-    name: a.name,
-    kind: a.kind,
-    aliases: a.aliases ?? [],
-    countryCode: a.countryCode ?? null,
-  }),
-);
+const seedActors: GraphActor[] = graphActorsOfBundle(seedBundle);
 const lexicons = defaultLexicons();
 const seededGazetteer = buildGazetteer(seedActors, lexicons);
 const emptyGazetteer = buildGazetteer([], lexicons);

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { graphActorsOfBundle } from '../../src/modules/extraction/actors/from-bundle.ts';
 import { buildGazetteer, type GraphActor } from '../../src/modules/extraction/actors/gazetteer.ts';
 import { checkDraft, draftIssues } from '../../src/modules/extraction/checks.ts';
 import { defaultLexicons, type LexiconSet } from '../../src/modules/extraction/lexicons.ts';
@@ -11,11 +12,7 @@ const seedBundle = JSON.parse(
   readFileSync(new URL('../../data/seed/bbabo-2022-02-09.bundle.json', import.meta.url), 'utf8'),
 );
 const seedText = readFileSync(new URL('../../data/seed/bbabo-2022-02-09.txt', import.meta.url), 'utf8');
-const seedActors: GraphActor[] = seedBundle.actors.map((a: GraphActor) => ({
-  ...a,
-  aliases: a.aliases ?? [],
-  countryCode: a.countryCode ?? null,
-}));
+const seedActors: GraphActor[] = graphActorsOfBundle(seedBundle);
 const real = defaultLexicons();
 
 /**

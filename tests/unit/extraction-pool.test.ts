@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
+import { graphActorsOfBundle } from '../../src/modules/extraction/actors/from-bundle.ts';
 import type { GraphActor } from '../../src/modules/extraction/actors/gazetteer.ts';
 import { buildGazetteer } from '../../src/modules/extraction/actors/gazetteer.ts';
 import { defaultLexicons } from '../../src/modules/extraction/lexicons.ts';
@@ -10,11 +11,7 @@ const seedBundle = JSON.parse(
   readFileSync(new URL('../../data/seed/bbabo-2022-02-09.bundle.json', import.meta.url), 'utf8'),
 );
 const text = readFileSync(new URL('../../data/seed/bbabo-2022-02-09.txt', import.meta.url), 'utf8');
-const actors: GraphActor[] = seedBundle.actors.map((a: GraphActor) => ({
-  ...a,
-  aliases: a.aliases ?? [],
-  countryCode: a.countryCode ?? null,
-}));
+const actors: GraphActor[] = graphActorsOfBundle(seedBundle);
 const input = { text, publishedAt: '2022-02-09', language: 'fr' as const, title: 'Pool', publisher: 'Test' };
 
 const pools: ExtractionPool[] = [];

@@ -23,6 +23,7 @@ import {
   type InflectionSet,
   type LemmaCandidate,
   lemmaCandidates,
+  tableFor,
 } from './inflection.ts';
 import { type ActorLexicons, actorLexicons, type BodyType, type TitleEntry } from './lexicon.ts';
 import { nameSkeleton, slugify } from './translit.ts';
@@ -76,6 +77,24 @@ function startingWith<T>(list: T[], patternOf: (entry: T) => CompiledPattern | n
     });
     if (cache.size >= FIRST_CACHE_LIMIT) cache.clear();
     cache.set(folded, hit);
+  }
+  return hit;
+}
+
+/** Lemma candidates per inflection set and word: the passes ask for the same words many times. */
+const LEMMA_CACHE_LIMIT = 50_000;
+const lemmaCaches = new WeakMap<InflectionSet, Map<string, LemmaCandidate[]>>();
+function cachedLemmas(word: string, set: InflectionSet): LemmaCandidate[] {
+  let cache = lemmaCaches.get(set);
+  if (!cache) {
+    cache = new Map();
+    lemmaCaches.set(set, cache);
+  }
+  let hit = cache.get(word);
+  if (!hit) {
+    hit = lemmaCandidates(word, set, 'person');
+    if (cache.size >= LEMMA_CACHE_LIMIT) cache.clear();
+    cache.set(word, hit);
   }
   return hit;
 }
@@ -239,8 +258,21 @@ class Finder {
       const prev = raw.first - 1;
       if (this.sentenceOf[prev] !== this.sentenceOf[raw.first] || !/^\s+$/.test(this.gap(prev, raw.first)))
         return;
-      if (this.lex.actors.placePrepositions.has(this.tokens[prev]!.folded)) this.drop(k);
+      if (this.lex.actors.placePrepositions.has(this.tokens[prev]!.folded) && !this.agentAfter(raw))
+        this.drop(k);
     });
+  }
+
+  /** `в Кремле заявили`, `в Госдепартаменте США назвали`: a verb of saying makes the seat its speaker. */
+  agentAfter(raw: Raw): boolean {
+    const verbs = this.lex.actors.agentVerbsAfterPlace;
+    if (verbs.length === 0) return false;
+    const end = this.sentenceEnd[raw.first]!;
+    let j = raw.last + 1;
+    const next = j <= end ? this.rawAt(j) : null;
+    if (next && next.first === j && this.isCountryRaw(next)) j = next.last + 1;
+    if (j > end) return false;
+    return verbs.some((p) => matchAt(p, this.tokens, j, end + 1) !== undefined);
   }
 
   gap(a: number, b: number): string {
@@ -380,9 +412,13 @@ class Finder {
   }
 
   sidePass(): void {
-    const { sideBefore, sideAfter } = this.lex.demonyms;
+    const { demonyms } = this.lex;
     this.raws.forEach((raw, k) => {
       if (raw?.via !== 'DEMONYM') return;
+      // A group's adjective takes its own nouns: `partenaires occidentaux`, `Western nations`.
+      const group = this.info(raw.actorId)?.kind !== 'COUNTRY';
+      const sideBefore = group ? demonyms.groupBefore : demonyms.sideBefore;
+      const sideAfter = group ? demonyms.groupAfter : demonyms.sideAfter;
       const prev = raw.first - 1;
       const next = raw.last + 1;
       let first = raw.first;
@@ -402,7 +438,11 @@ class Finder {
         this.joined(raw.last, next)
       )
         last = next;
-      else return;
+      else {
+        // `zachodnich obwodów Ukrainy`, `l'Ukraine occidentale`: a direction, not the group.
+        if (group && this.countryNear(raw)) this.drop(k);
+        return;
+      }
       this.drop(k);
       this.push({
         ...raw,
@@ -411,10 +451,26 @@ class Finder {
         confidence: CONFIDENCE.side,
         evidence: [
           ...raw.evidence,
-          { rule: 'actor.demonym.side', entry: `${this.language}/demonyms#sideNouns` },
+          group
+            ? { rule: 'actor.demonym.group', entry: `${this.language}/demonyms#groupNouns` }
+            : { rule: 'actor.demonym.side', entry: `${this.language}/demonyms#sideNouns` },
         ],
       });
     });
+  }
+
+  /** A country mention right before the mention, or within the two tokens after it. */
+  countryNear(raw: Raw): boolean {
+    const prev = raw.first - 1;
+    if (
+      prev >= 0 &&
+      this.sentenceOf[prev] === this.sentenceOf[raw.first] &&
+      this.isCountryRaw(this.rawAt(prev))
+    )
+      return true;
+    for (let j = raw.last + 1; j <= Math.min(raw.last + 2, this.sentenceEnd[raw.first]!); j++)
+      if (this.isCountryRaw(this.rawAt(j))) return true;
+    return false;
   }
 
   // --- 4. people the graph knows under another spelling: `Siergiej Ławrow`, `Sergej Lawrow` ----
@@ -438,41 +494,77 @@ class Finder {
 
   isNameWord(i: number): boolean {
     const t = this.tokens[i]!;
-    return t.capitalised && /\p{Ll}/u.test(t.text) && !/\p{N}/u.test(t.text);
+    // Months, weekdays, `Mitte`, `Anfang` follow names (`Steinmeier Mitte April`) and are no part of them.
+    return (
+      t.capitalised &&
+      /\p{Ll}/u.test(t.text) &&
+      !/\p{N}/u.test(t.text) &&
+      !this.gaz.nameStops[this.language].has(t.folded)
+    );
   }
 
   lemmas(word: string): LemmaCandidate[] {
     return this.inflection
-      ? lemmaCandidates(word, this.inflection, 'person')
+      ? cachedLemmas(word, this.inflection)
       : [{ lemma: word, grammaticalCase: null, cases: [] }];
   }
 
   /**
-   * A new person's name in the nominative when the first name shows the case (`Siergiejem
-   * Ławrowem` → `Siergiej Ławrow`): the first name is a known one only once declined back, and
-   * the other words are declined back in the same case.
+   * A new person's name in the nominative when its words show the case (`Siergiejem Ławrowem`
+   * → `Siergiej Ławrow`). A first name known once declined back gives the case, and the other
+   * words are declined back in it. A known first name that does not decline (`Энтони`,
+   * `Джо`) leaves the case to the surname: a man's (the first name does not end in -a/-я)
+   * surname loses its oblique ending (`Блинкена` → `Блинкен`). Among the readings of a word,
+   * one that is a known surname wins.
    */
   nominative(
     first: number,
     last: number,
   ): { name: string; inflected: boolean; grammaticalCase: GrammaticalCase | null } {
     const name = this.quote(first, last);
-    const names = this.lex.actors.firstNames;
+    const unchanged = { name, inflected: false, grammaticalCase: null };
+    const names = this.gaz.firstNames[this.language];
     const head = this.tokens[first]!;
-    if (!this.inflection || names.has(head.folded)) return { name, inflected: false, grammaticalCase: null };
-    const declined = this.lemmas(head.text).find((c) => c.cases.length > 0 && names.has(fold(c.lemma)));
-    if (!declined) return { name, inflected: false, grammaticalCase: null };
+    if (!this.inflection) return unchanged;
+    let declined: LemmaCandidate | undefined;
+    if (names.has(head.folded)) {
+      // A first name as written that declines is in the nominative, and so is the name.
+      if (tableFor(head.text, this.inflection, 'person')) return unchanged;
+      if (/[aая]$/iu.test(head.text)) return unchanged;
+    } else {
+      declined = this.lemmas(head.text).find((c) => c.cases.length > 0 && names.has(fold(c.lemma)));
+      if (!declined) return unchanged;
+    }
+    const known = (lemma: string) => this.gaz.persons.bySurname.has(nameSkeleton(lemma));
     let out = '';
+    let cases: GrammaticalCase[] | null = declined ? declined.cases : null;
+    let changed = !!declined;
     for (let i = first; i <= last; i++) {
       const t = this.tokens[i]!;
       if (i > first) out += this.gap(i - 1, i);
-      const c =
-        i === first
-          ? declined
-          : this.lemmas(t.text).find((x) => x.cases.some((k) => declined.cases.includes(k)));
-      out += c?.lemma ?? t.text;
+      if (i === first) {
+        out += declined?.lemma ?? t.text;
+        continue;
+      }
+      const readings = this.lemmas(t.text).filter(
+        (x) =>
+          x.lemma !== t.text && x.cases.length > 0 && (!cases || x.cases.some((k) => cases!.includes(k))),
+      );
+      // Without a case from the first name, only a man's consonant-stem surname is read back.
+      const usable = declined
+        ? readings
+        : readings.filter((x) => !x.cases.includes('NOM') && !/[aаяоеиуы]$/iu.test(x.lemma));
+      const c = usable.find((x) => known(x.lemma)) ?? usable[0];
+      if (!c) {
+        out += t.text;
+        continue;
+      }
+      out += c.lemma;
+      changed = true;
+      cases = cases ? cases.filter((k) => c.cases.includes(k)) : c.cases;
     }
-    return { name: out, inflected: true, grammaticalCase: declined.grammaticalCase };
+    if (!changed) return unchanged;
+    return { name: out, inflected: true, grammaticalCase: cases?.length === 1 ? cases[0]! : null };
   }
 
   fuzzyPersonPass(): void {
@@ -580,6 +672,15 @@ class Finder {
     const near = this.neighbours(first, last);
     const all = [...near.inside, ...near.before, ...near.after];
     const org = all.find((r) => ORG_KINDS.has(this.info(r.actorId)?.kind ?? ''));
+    if (org?.metonym) {
+      // `porte-parole du Kremlin`, `Kremlin spokesman`: the seat a title names is the body itself.
+      org.metonym = false;
+      org.via = 'NAME';
+      org.evidence = [
+        ...org.evidence,
+        { rule: 'actor.title.organisation', entry: `${this.language}/titles#${entry.id}` },
+      ];
+    }
     const countryRaw = all.find((r) => this.info(r.actorId)?.kind === 'COUNTRY');
     // The name follows the title (and its complement), after an optional comma; or precedes it
     // in apposition (`Jens Stoltenberg, NATO Secretary General`).
@@ -755,7 +856,7 @@ class Finder {
   // --- 6. people by a first name, 7. surnames of people already named -------------------------
 
   firstNamePass(): void {
-    const names = this.lex.actors.firstNames;
+    const names = this.gaz.firstNames[this.language];
     if (names.size === 0) return;
     for (let i = 0; i < this.tokens.length; i++) {
       // `Siergiejem Ławrowem`: a declined first name counts too.
@@ -899,6 +1000,7 @@ class Finder {
         kind: info.kind,
         status: info.inGraph ? 'LINKED' : 'NEW',
         countryCode: info.countryCode,
+        actsFor: info.actsFor ?? null,
         newAliases,
         mentions,
         confidence: Math.max(...mentions.map((m) => m.confidence)),

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import countryNames from 'i18n-iso-countries';
 import type { LexiconSet } from '../lexicons.ts';
+import { fold } from '../text/fold.ts';
 import { type Token, tokenize } from '../text/tokens.ts';
 import { type ActorKind, type ActorMention, type Evidence, LANGUAGES, type Language } from '../types.ts';
 import { type GrammaticalCase, type InflectionSet, inflectName, type NameTarget } from './inflection.ts';
@@ -15,8 +16,9 @@ import { hasCyrillic, nameSkeleton, slugify } from './translit.ts';
 
 /**
  * The gazetteer: every surface form an article may use for an actor, indexed by its first
- * folded token. Sources, strongest first: the graph's names and aliases, the lexicons' IGOs,
- * organisations, capitals and seats, the country names of i18n-iso-countries, demonyms. Russian,
+ * folded token. Sources, strongest first: the graph's names and aliases, the register of
+ * public figures (people.json), the lexicons' IGOs, organisations, capitals and seats, the
+ * country names of i18n-iso-countries, demonyms. Russian,
  * Polish and German forms are expanded by the inflection tables at build time, so finding
  * actors in an article is lookups only.
  */
@@ -27,6 +29,8 @@ export interface GraphActor {
   kind: ActorKind;
   aliases: string[];
   countryCode: string | null;
+  /** The state it acts for, as the graph says (a body's PART_OF, a person's position's body's). */
+  actsFor?: string | null;
 }
 
 /** An actor an entry can name: from the graph, or one the extraction would create. */
@@ -34,8 +38,10 @@ export interface ActorInfo {
   id: string;
   name: string;
   kind: ActorKind;
-  /** ISO alpha-3, as the graph stores it. */
+  /** ISO alpha-3, as the graph stores it; for a person of the register, their country. */
   countryCode: string | null;
+  /** The state it acts for, when the graph says so. */
+  actsFor?: string | null;
   inGraph: boolean;
   /** Folded forms the graph lists for it (name and aliases), to tell new aliases. */
   knownForms: Set<string>;
@@ -106,9 +112,14 @@ export interface Gazetteer {
   countriesById: Map<string, CountryInfo>;
   graphIds: Set<string>;
   lexicons: ActorLexicons;
+  /** Folded first names that start a new person's name: the lexicon's and the register's. */
+  firstNames: Record<Language, Set<string>>;
+  /** Folded words that never continue a name: the lexicon's, and months, weekdays and parts of months. */
+  nameStops: Record<Language, Set<string>>;
 }
 
-const PRIORITY = { demonym: 0, country: 1, lexicon: 2, graph: 3, contextual: 4 } as const;
+// The register sits between the lexicons and the graph: a graph actor with the same form wins.
+const PRIORITY = { demonym: 0, country: 1, lexicon: 2, register: 2.5, graph: 3, contextual: 4 } as const;
 const INFLECTED_PENALTY = 0.5;
 
 const require = createRequire(import.meta.url);
@@ -149,6 +160,39 @@ function cleanPackageNames(names: string[]): string[] {
     }
   }
   return [...new Set(out)];
+}
+
+interface EntryForm {
+  tokens: EntryToken[];
+  key: string;
+}
+
+function entryTokens(raw: Token[]): EntryForm {
+  const tokens = raw.map((t) => {
+    const exact = isAcronymToken(t.text);
+    return { value: exact ? t.text : t.folded, exact, cap: !exact && t.capitalised };
+  });
+  // The capitals are part of the key: `Polski` (Poland, genitive) and `polski` (the adjective)
+  // are two entries, and the text's case picks one.
+  const key = tokens.map((t) => (t.exact ? `=${t.value}` : t.cap ? `^${t.value}` : t.value)).join(' ');
+  return { tokens, key };
+}
+
+/**
+ * The same forms come back in every build and in several languages (`Olaf Scholz` in four,
+ * the declined names of the register): their tokens are computed once. Entries share the
+ * token arrays and never change them. Bounded, so a server reading ever new graphs does not grow it.
+ */
+const FORM_CACHE_LIMIT = 200_000;
+const formCache = new Map<string, EntryForm>();
+function entryTokensOf(form: string): EntryForm {
+  let hit = formCache.get(form);
+  if (!hit) {
+    hit = entryTokens(tokenize(form));
+    if (formCache.size >= FORM_CACHE_LIMIT) formCache.clear();
+    formCache.set(form, hit);
+  }
+  return hit;
 }
 
 function bodyName(lex: ActorLexicons, body: BodyType, country: string): string {
@@ -192,38 +236,47 @@ class Builder {
       const forms = set
         ? inflectName(form, set, inflect!.target)
         : [{ form, grammaticalCase: null, base: true, source: null }];
+      let inflectedEvidence: Map<string, Evidence[]> | undefined;
       for (const f of forms) {
         if (f.base && inflect?.declinedOnly) continue;
-        const evidence = f.base
-          ? base.evidence
-          : [...base.evidence, { rule: 'actor.inflection', entry: `${lang}/inflection#${f.source}` }];
+        let evidence = base.evidence;
+        if (!f.base) {
+          // One evidence list per table: the forms of one name share it.
+          inflectedEvidence ??= new Map();
+          const source = f.source ?? '';
+          let e = inflectedEvidence.get(source);
+          if (!e) {
+            e = [...base.evidence, { rule: 'actor.inflection', entry: `${lang}/inflection#${f.source}` }];
+            inflectedEvidence.set(source, e);
+          }
+          evidence = e;
+        }
         this.put(lang, f.form, {
-          ...base,
+          actorId: base.actorId,
+          via: base.via,
+          metonym: base.metonym,
+          confidence: base.confidence,
           evidence,
+          priority: base.priority - (f.base ? 0 : INFLECTED_PENALTY),
+          ifNamed: base.ifNamed,
           grammaticalCase: f.grammaticalCase,
           inflected: !f.base,
-          priority: base.priority - (f.base ? 0 : INFLECTED_PENALTY),
         });
       }
     }
   }
 
-  /** Puts one form: in a language's index, or in the shared one (the graph's own forms). */
+  /** Puts one form: in a language's index, or in the shared one (the graph's own forms). Takes `entry` over: pass a fresh object. */
   put(
     lang: Language | 'shared',
     form: string | Token[],
     entry: Omit<GazetteerEntry, 'tokens' | 'ambiguous'>,
   ): void {
-    const raw = typeof form === 'string' ? tokenize(form) : form;
-    if (raw.length === 0) return;
-    const tokens = raw.map((t) => {
-      const exact = isAcronymToken(t.text);
-      return { value: exact ? t.text : t.folded, exact, cap: !exact && t.capitalised };
-    });
-    // The capitals are part of the key: `Polski` (Poland, genitive) and `polski` (the adjective)
-    // are two entries, and the text's case picks one.
-    const key = tokens.map((t) => (t.exact ? `=${t.value}` : t.cap ? `^${t.value}` : t.value)).join(' ');
-    const full: GazetteerEntry = { ...entry, tokens, ambiguous: [] };
+    const { tokens, key } = typeof form === 'string' ? entryTokensOf(form) : entryTokens(form);
+    if (tokens.length === 0) return;
+    const full = entry as GazetteerEntry;
+    full.tokens = tokens;
+    full.ambiguous = [];
     let forLang = this.byKey.get(lang);
     if (!forLang) {
       forLang = new Map();
@@ -296,6 +349,7 @@ function addGraph(b: Builder): void {
       name: a.name,
       kind: a.kind,
       countryCode: a.countryCode,
+      actsFor: a.actsFor ?? null,
       inGraph: true,
       knownForms: new Set(tokenized.map((t) => t.map((x) => x.folded).join(' '))),
     });
@@ -391,6 +445,7 @@ function addCountries(b: Builder): void {
           { set: inflection, target: 'thing' },
         );
       for (const seat of c.seats) {
+        if (seat.proper) continue;
         const bodyId = bodyActorId(b.lex, country, seat.body);
         b.actor({
           id: bodyId,
@@ -414,6 +469,41 @@ function addCountries(b: Builder): void {
             { set: inflection, target: 'thing' },
           );
       }
+    }
+  }
+}
+
+/** Bodies by their own names (`State Department`, `Госдепартамент`): names, not places. */
+function addProperBodies(b: Builder): void {
+  const inflection = inflectionOf(b.lex);
+  for (const c of b.lex.countries.countries) {
+    const country = b.countriesByCode2.get(c.code);
+    if (!country) continue;
+    for (const seat of c.seats) {
+      if (!seat.proper) continue;
+      const bodyId = bodyActorId(b.lex, country, seat.body);
+      b.actor({
+        id: bodyId,
+        name: bodyName(b.lex, seat.body, country.name),
+        kind: 'GOVERNMENT_BODY',
+        countryCode: country.code3,
+      });
+      for (const lang of LANGUAGES)
+        for (const n of seat.names[lang] ?? [])
+          b.add(
+            [lang],
+            n,
+            {
+              actorId: bodyId,
+              via: 'NAME',
+              metonym: false,
+              confidence: 0.85,
+              evidence: [{ rule: 'actor.gazetteer.body', entry: `countries#${seat.id}` }],
+              priority: PRIORITY.lexicon,
+              ifNamed: null,
+            },
+            { set: inflection, target: 'thing' },
+          );
     }
   }
 }
@@ -517,11 +607,11 @@ function addLexiconActors(b: Builder): void {
         );
     }
     for (const d of b.lex.byLanguage[lang].demonyms.demonyms) {
-      const country = b.countriesByCode2.get(d.country);
-      if (!country) continue;
+      const actorId = d.country ? b.countriesByCode2.get(d.country)?.id : d.actor && resolve(d.actor);
+      if (!actorId) continue;
       for (const f of d.forms)
         b.add([lang], f, {
-          actorId: country.id,
+          actorId,
           via: 'DEMONYM',
           metonym: false,
           confidence: 0.6,
@@ -531,6 +621,111 @@ function addLexiconActors(b: Builder): void {
         });
     }
   }
+}
+
+/** Folded forms of the graph's people → their ids: a register entry naming one of them is that person. */
+function graphPersonForms(graph: GraphActor[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const a of graph)
+    if (a.kind === 'PERSON') for (const f of [a.name, ...a.aliases]) out.set(formKey(f), a.id);
+  return out;
+}
+
+/**
+ * The register of public figures: every language's spellings of a person link to one id, the
+ * slug of the English name (`Poutine`, `Путин`, `Putin` → `vladimir-putin`), or to the graph's
+ * person when the graph knows one of the names. Russian and Polish forms are declined; a name
+ * used alone is weaker, and dropped when two people of the register share it.
+ * Returns the people as graph-like actors, for the spelling-blind person index.
+ */
+function addPeople(b: Builder): GraphActor[] {
+  const inflection = inflectionOf(b.lex);
+  const graphForms = graphPersonForms(b.graph);
+  const shortOwners = new Map<string, Set<string>>();
+  for (const p of b.lex.people)
+    for (const lang of LANGUAGES)
+      for (const s of p.short[lang] ?? []) {
+        const k = `${lang}|${formKey(s)}`;
+        shortOwners.set(k, (shortOwners.get(k) ?? new Set()).add(p.id));
+      }
+  const out: GraphActor[] = [];
+  for (const p of b.lex.people) {
+    const full = LANGUAGES.flatMap((lang) => p.names[lang] ?? []);
+    let id = p.id;
+    if (!b.graphIds.has(id)) {
+      const known = full.map((n) => graphForms.get(formKey(n))).find((g) => g !== undefined);
+      if (known) id = known;
+    }
+    const code3 = p.country ? (b.countriesByCode2.get(p.country)?.code3 ?? null) : null;
+    if (!b.graphIds.has(id))
+      b.actor({ id, name: p.name, kind: 'PERSON', countryCode: code3, actsFor: p.actsFor });
+    const evidence = [{ rule: 'actor.gazetteer.register', entry: `people#${p.id}` }];
+    for (const lang of LANGUAGES) {
+      const add = (form: string, via: 'NAME' | 'ALIAS', confidence: number) =>
+        b.add(
+          [lang],
+          form,
+          {
+            actorId: id,
+            via,
+            metonym: false,
+            confidence,
+            evidence,
+            priority: PRIORITY.register,
+            ifNamed: null,
+          },
+          { set: inflection, target: 'person' },
+        );
+      for (const n of p.names[lang] ?? []) add(n, 'NAME', 0.9);
+      for (const s of p.short[lang] ?? [])
+        if (shortOwners.get(`${lang}|${formKey(s)}`)?.size === 1) add(s, 'ALIAS', 0.8);
+    }
+    out.push({ id, name: p.name, kind: 'PERSON', aliases: full, countryCode: code3 });
+  }
+  return out;
+}
+
+/** Words of `dates.json` that are never part of a name: months, weekdays, parts of months, today/yesterday. */
+function dateWords(dates: unknown): string[] {
+  const out: string[] = [];
+  const words = (v: unknown) => {
+    if (typeof v === 'string') {
+      for (const w of v.split(/[\s|~*]+/)) if (/^\p{L}+$/u.test(w)) out.push(fold(w));
+    } else if (Array.isArray(v)) for (const x of v) words(x);
+  };
+  if (!dates || typeof dates !== 'object') return out;
+  const d = dates as Record<string, unknown>;
+  for (const key of ['months', 'weekdays', 'monthParts', 'relativeDays']) {
+    const list = d[key];
+    if (!Array.isArray(list)) continue;
+    for (const e of list)
+      if (e && typeof e === 'object') {
+        const entry = e as Record<string, unknown>;
+        words(entry.forms);
+        words(entry.patterns);
+      }
+  }
+  return out;
+}
+
+function firstNamesOf(lex: ActorLexicons): Record<Language, Set<string>> {
+  const out = {} as Record<Language, Set<string>>;
+  for (const lang of LANGUAGES) {
+    const set = new Set(lex.byLanguage[lang].actors.firstNames);
+    for (const p of lex.people) {
+      const shortIsFirst = (p.short[lang] ?? []).some((s) =>
+        (p.names[lang] ?? []).some((n) => n.startsWith(`${s} `)),
+      );
+      // Names written surname first (`Xi Jinping`, `Kim Jong Un`) have no first name to learn.
+      if (shortIsFirst || !p.short[lang]?.length) continue;
+      for (const n of p.names[lang] ?? []) {
+        const head = n.split(' ')[0]!;
+        if (n.includes(' ') && /^\p{Lu}\p{Ll}/u.test(head)) set.add(fold(head));
+      }
+    }
+    out[lang] = set;
+  }
+  return out;
 }
 
 function personIndex(graph: GraphActor[]): PersonIndex {
@@ -559,16 +754,26 @@ export function buildGazetteer(graphActors: GraphActor[], lexicons: LexiconSet):
   const b = new Builder(graphActors, lex);
   addGraph(b);
   addCountries(b);
+  addProperBodies(b);
+  const people = addPeople(b);
   addLexiconActors(b);
   b.finish();
+  const nameStops = {} as Record<Language, Set<string>>;
+  for (const lang of LANGUAGES)
+    nameStops[lang] = new Set([
+      ...lex.byLanguage[lang].actors.nameStops,
+      ...dateWords(lexicons.byLanguage[lang]?.dates),
+    ]);
   return {
     actors: b.actors,
     languages: b.languages,
     shared: b.shared,
-    persons: personIndex(graphActors),
+    persons: personIndex([...graphActors, ...people]),
     countriesByCode2: b.countriesByCode2,
     countriesById: b.countriesById,
     graphIds: b.graphIds,
     lexicons: lex,
+    firstNames: firstNamesOf(lex),
+    nameStops,
   };
 }

@@ -6,7 +6,7 @@ import { CASES, type GrammaticalCase, type InflectionSet, type InflectionTable }
 
 /**
  * The actors module's lexicon files, parsed and checked once per LexiconSet: `countries.json`
- * (shared), and per language `actors.json`, `demonyms.json`, `titles.json`, `inflection.json`.
+ * and `people.json` (shared), and per language `actors.json`, `demonyms.json`, `titles.json`, `inflection.json`.
  * A bad entry throws a LexiconError naming its file and id.
  */
 
@@ -26,6 +26,11 @@ export interface SeatEntry {
   id: string;
   body: BodyType;
   names: PerLanguage<string[]>;
+  /**
+   * The body's own name (`State Department`, `Foreign Office`), not a building standing for it
+   * (`Kremlin`): a NAME mention, never read as a place after `in` / `в`.
+   */
+  proper: boolean;
 }
 
 export interface CountryEntry {
@@ -45,6 +50,22 @@ export interface CountriesLexicon {
   skipNames: PerLanguage<Set<string>>;
   /** English names of the bodies, with `{country}` for the country's name. */
   bodyNames: Record<BodyType, string>;
+}
+
+/** One public figure of `people.json`: the register the gazetteer links spellings to. */
+export interface PersonEntry {
+  id: string;
+  /** The common English spelling (the id is its slug). */
+  name: string;
+  /** ISO alpha-2, or null (officials of international organisations). */
+  country: string | null;
+  /** The organisation an international official speaks for (an actor id), instead of a country. */
+  actsFor: string | null;
+  title: string | null;
+  /** Full names as each language writes them. */
+  names: PerLanguage<string[]>;
+  /** The name used alone (`Poutine`, `von der Leyen`, `Xi`). */
+  short: PerLanguage<string[]>;
 }
 
 export interface NamedEntry {
@@ -85,11 +106,21 @@ export interface ActorsLexicon {
   /** The patterns that begin with the slot (`@country foreign ministry`). */
   slotFirstBodies: BodyPattern[];
   firstNames: Set<string>;
+  /** Folded capitalised words that never continue a person's name (`Mitte`, `Montag`). */
+  nameStops: Set<string>;
+  /**
+   * Verbs that make a seat after a place preposition the speaker, not the place: Russian
+   * `в Кремле заявили` is "the Kremlin said".
+   */
+  agentVerbsAfterPlace: CompiledPattern[];
 }
 
 export interface DemonymEntry {
   id: string;
-  country: string;
+  /** ISO alpha-2 of the country the adjective names, or null for a group's adjective. */
+  country: string | null;
+  /** A group the adjective names instead of a country (`westlich` → `the-west`). */
+  actor: string | null;
   forms: string[];
 }
 
@@ -98,6 +129,9 @@ export interface DemonymsLexicon {
   /** Nouns that make a demonym the country itself: `la partie russe`, `the Russian side`. */
   sideBefore: CompiledPattern[];
   sideAfter: CompiledPattern[];
+  /** Nouns that make a group's adjective the group itself: `partenaires occidentaux`, `Western nations`. */
+  groupBefore: CompiledPattern[];
+  groupAfter: CompiledPattern[];
 }
 
 /** What a title implies: a body of the country, the country itself, or the organisation named beside it. */
@@ -121,6 +155,7 @@ export interface TitlesLexicon {
 
 export interface ActorLexicons {
   countries: CountriesLexicon;
+  people: PersonEntry[];
   byLanguage: Record<
     Language,
     {
@@ -236,6 +271,7 @@ function parseCountries(raw: unknown): CountriesLexicon {
       id: s.id as string,
       body: body(r, s.body, s.id as string),
       names: r.perLanguage(s.names, 'names', s.id as string),
+      proper: s.proper === true,
     }));
     const bodyIds: Partial<Record<BodyType, string>> = {};
     for (const [k, v] of Object.entries(r.object(e.bodyIds ?? {}, 'bodyIds', id)))
@@ -314,6 +350,10 @@ function parseActors(lang: Language, raw: unknown): ActorsLexicon {
     bodies,
     slotFirstBodies: bodies.filter((b) => b.slot && !b.before),
     firstNames: new Set(r.strings(o.firstNames, 'firstNames').map(fold)),
+    nameStops: new Set(r.strings(o.nameStops, 'nameStops').map(fold)),
+    agentVerbsAfterPlace: r
+      .strings(o.agentVerbsAfterPlace, 'agentVerbsAfterPlace')
+      .map((p) => r.pattern(p, 'agentVerbsAfterPlace')),
   };
 }
 
@@ -332,14 +372,45 @@ function parseDemonyms(lang: Language, raw: unknown): DemonymsLexicon {
         forms.push(stem + String(ending));
     }
     if (forms.length === 0) r.fail('no forms', id);
-    return { id, country: countryCode(r, e.country, id), forms };
+    if ((e.country === undefined) === (e.actor === undefined))
+      r.fail('needs a country or an actor, not both', id);
+    return {
+      id,
+      country: e.country === undefined ? null : countryCode(r, e.country, id),
+      actor: e.actor === undefined ? null : r.string(e.actor, 'actor', id),
+      forms,
+    };
   });
   const side = r.object(o.sideNouns ?? {}, 'sideNouns');
+  const group = r.object(o.groupNouns ?? {}, 'groupNouns');
   return {
     demonyms,
     sideBefore: r.strings(side.before, 'sideNouns.before').map((p) => r.pattern(p, 'sideNouns')),
     sideAfter: r.strings(side.after, 'sideNouns.after').map((p) => r.pattern(p, 'sideNouns')),
+    groupBefore: r.strings(group.before, 'groupNouns.before').map((p) => r.pattern(p, 'groupNouns')),
+    groupAfter: r.strings(group.after, 'groupNouns.after').map((p) => r.pattern(p, 'groupNouns')),
   };
+}
+
+function parsePeople(raw: unknown): PersonEntry[] {
+  const r = new Reader('people.json');
+  const o = r.object(raw ?? { people: [] }, 'the file');
+  return r.entries(o.people, 'people').map((e): PersonEntry => {
+    const id = e.id as string;
+    if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id)) r.fail('id must be a lowercase hyphenated slug', id);
+    if (e.kind !== undefined && e.kind !== 'PERSON') r.fail('kind must be PERSON', id);
+    const names = r.perLanguage(e.names, 'names', id);
+    if (!Object.values(names).some((n) => n.length > 0)) r.fail('no names', id);
+    return {
+      id,
+      name: r.string(e.name, 'name', id),
+      country: e.country === undefined ? null : countryCode(r, e.country, id),
+      actsFor: r.optionalString(e.actsFor, 'actsFor', id),
+      title: r.optionalString(e.title, 'title', id),
+      names,
+      short: r.perLanguage(e.short, 'short', id),
+    };
+  });
 }
 
 const TITLE_ORGS: readonly TitleOrg[] = [...BODY_TYPES, 'country', 'adjacent'];
@@ -418,5 +489,9 @@ export const actorLexicons = memoizeLexicon((set: LexiconSet): ActorLexicons => 
       inflection: parseInflection(lang, files.inflection),
     };
   }
-  return { countries: parseCountries(set.shared.countries), byLanguage };
+  return {
+    countries: parseCountries(set.shared.countries),
+    people: parsePeople(set.shared.people),
+    byLanguage,
+  };
 });

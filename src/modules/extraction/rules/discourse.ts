@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LexiconError, type LexiconSet, memoizeLexicon } from '../lexicons.ts';
+import { fold } from '../text/fold.ts';
 import { type CompiledPattern, compilePattern } from '../text/patterns.ts';
 import { LANGUAGES, type Language } from '../types.ts';
 
@@ -17,6 +18,8 @@ const file = z.object({
   clauseBreaks: z.array(z.string()),
   /** Words before a date that make it a deadline ("by 7 February"), not when the event happened. */
   deadline: z.array(z.string()).default([]),
+  /** Subject relative pronouns: "Zakharova, qui a dénoncé …" — the actor just before is the agent. */
+  relativePronouns: z.array(z.string()).default([]),
 });
 
 export interface Discourse {
@@ -26,6 +29,7 @@ export interface Discourse {
   coordination: CompiledPattern[];
   clauseBreaks: CompiledPattern[];
   deadline: CompiledPattern[];
+  relativePronouns: Set<string>;
 }
 
 const compileAll = (lang: Language, list: string[]) =>
@@ -60,6 +64,7 @@ const parseAll = memoizeLexicon((set: LexiconSet) => {
       coordination: compileAll(lang, d.coordination),
       clauseBreaks: compileAll(lang, d.clauseBreaks),
       deadline: compileAll(lang, d.deadline),
+      relativePronouns: new Set(d.relativePronouns.map((w) => fold(w))),
     };
   }
   return out;

@@ -82,6 +82,8 @@ interface EventDraftState {
   event: Omit<DraftEvent, 'id' | 'summary' | 'date'> & { date?: DraftDate };
   sentenceIndex: number;
   speaker?: Speaker;
+  /** The speaker comes from a speech verb of the event's own sentence (not a quote's attribution). */
+  speechInSentence?: boolean;
   match: TriggerMatch;
 }
 
@@ -275,9 +277,17 @@ class RulesRun {
     if (before.length && !pronoun) {
       return { mention: before[before.length - 1]!, via: { rule: 'role.speaker.subject' }, confidence: 0.8 };
     }
-    const after = state.mentions.find(
-      (x) => x.start >= m.end && this.tokensBetween(state, m.end, x.start) <= 8 && !this.isMarked(state, x),
-    );
+    // "a indiqué le porte-parole du département d'État": after an inverted speech verb the
+    // speaker may sit behind "of" (its title's organisation), never behind "to" or "with".
+    const after = state.mentions.find((x) => {
+      if (x.start < m.end || this.tokensBetween(state, m.end, x.start) > 8) return false;
+      const prep = this.prepositionBefore(state, x);
+      const g = this.grammar;
+      return (
+        !prep ||
+        !(g.addresseePrepositions.has(prep) || g.withPrepositions.has(prep) || g.passiveAgent.has(prep))
+      );
+    });
     if (after && !pronoun)
       return {
         mention: this.preferPerson(state, after),
@@ -307,6 +317,21 @@ class RulesRun {
   pronounNear(state: SentenceState, m: TriggerMatch): boolean {
     const window = state.tokens.slice(Math.max(0, m.first - 3), m.last + 4);
     return this.disc.pronouns.some((p) => findAll(p, window).length > 0);
+  }
+
+  /**
+   * "Węgry, które grożą …", "Zakharova, qui a dénoncé …": a subject relative pronoun between an
+   * actor and the trigger makes that actor the agent.
+   */
+  relativeAntecedent(state: SentenceState, m: TriggerMatch): ActorMention | undefined {
+    for (let i = m.first - 1; i >= Math.max(0, m.first - 5); i--) {
+      const t = state.tokens[i]!;
+      if (!this.disc.relativePronouns.has(t.folded)) continue;
+      const antecedent = [...state.mentions].reverse().find((x) => x.end <= t.start);
+      if (antecedent && /^[\s,]*$/.test(this.input.text.slice(antecedent.end, t.start))) return antecedent;
+      return undefined;
+    }
+    return undefined;
   }
 
   /** A mention governed by a preposition is not a subject. */
@@ -479,7 +504,14 @@ class RulesRun {
   roles(state: SentenceState, m: TriggerMatch, speaker: Speaker | undefined): DraftRole[][] {
     const g = this.grammar;
     const frame = m.trigger.frame;
-    const inTrigger = (x: ActorMention) => x.start < m.end && x.end > m.start;
+    // Only the pattern's own words are the trigger: an actor inside one of its gaps
+    // ("направила в Вашингтон письменные соображения") is what follows the verb.
+    const inTrigger = (x: ActorMention) =>
+      m.matched.some((i) => {
+        const t = state.tokens[i]!;
+        return x.start < t.end && x.end > t.start;
+      });
+    const firstEnd = state.tokens[m.first]!.end;
     const mentions = state.mentions.filter((x) => !inTrigger(x));
     const before = mentions.filter(
       (x) =>
@@ -489,9 +521,9 @@ class RulesRun {
     );
     const afterAll = mentions.filter(
       (x) =>
-        x.start >= m.end &&
+        x.start >= firstEnd &&
         this.tokensBetween(state, m.end, x.start) <= OBJECT_WINDOW &&
-        !/[;.!?«»“”„"]/.test(this.input.text.slice(m.end, x.start)),
+        !/[;.!?«»“”„"]/.test(this.input.text.slice(Math.min(m.end, x.start), x.start)),
     );
     const roles: DraftRole[] = [];
     const used = new Set<ActorMention>();
@@ -520,7 +552,8 @@ class RulesRun {
       this.lang === 'ru'
         ? afterAll.find((x) => x.grammaticalCase === 'INS' && !this.prepositionBefore(state, x))
         : undefined;
-    const subject = [...before].reverse().find((x) => !this.isMarked(state, x));
+    const subject =
+      [...before].reverse().find((x) => !this.isMarked(state, x)) ?? this.relativeAntecedent(state, m);
     if (passivePrep || instrumental) {
       agent = passivePrep ?? instrumental;
       agentRule = passivePrep ? 'role.agent.passive' : 'role.agent.instrumental';
@@ -619,12 +652,26 @@ class RulesRun {
   stateOf(actorId: string, depth = 0): { id: string; via: string } | undefined {
     const isCountry = (id: string | null | undefined) => !!id && this.actorById.get(id)?.kind === 'COUNTRY';
     const actor = this.actorById.get(actorId);
-    if (isCountry(actor?.actsFor)) return { id: actor!.actsFor!, via: `actsFor:${actorId}` };
+    if (actor?.actsFor) {
+      // An international official speaks for the organisation, named or not: never a state.
+      if (this.actorById.has(actor.actsFor) || this.implyCountry(actor.actsFor))
+        return { id: actor.actsFor, via: `actsFor:${actorId}` };
+      return undefined;
+    }
+    // A person of the register carries their country's code.
+    if (actor?.kind === 'PERSON' && actor.countryCode) {
+      const named = [...this.actorById.values()].find(
+        (a) => a.kind === 'COUNTRY' && a.countryCode === actor.countryCode,
+      );
+      const id = named?.id ?? this.countryIdByCode(actor.countryCode);
+      if (id && (isCountry(id) || this.implyCountry(id))) return { id, via: `country:${actor.countryCode}` };
+    }
     const prefix = actorId.replace(
       /-(foreign-ministry|defence-ministry|government|presidential-administration|parliament)$/,
       '',
     );
-    if (prefix !== actorId && isCountry(prefix)) return { id: prefix, via: `body:${actorId}` };
+    if (prefix !== actorId && (isCountry(prefix) || this.implyCountry(prefix)))
+      return { id: prefix, via: `body:${actorId}` };
     for (const f of this.facts) {
       if (f.subjectId !== actorId) continue;
       if (f.type === 'PART_OF' && isCountry(f.objectId)) return { id: f.objectId, via: `fact:${f.objectId}` };
@@ -635,6 +682,36 @@ class RulesRun {
       if (nearby) return { id: nearby.actorId, via: `fact:${f.objectId}` };
     }
     return undefined;
+  }
+
+  countryIdByCode(code3: string): string | undefined {
+    for (const c of this.resources.gazetteer.countriesByCode2.values()) if (c.code3 === code3) return c.id;
+    return undefined;
+  }
+
+  /**
+   * A state the text does not name but an official of it speaks for ("Putin said …"): added to
+   * the draft's actors without a mention, from the gazetteer, so the role can name it.
+   */
+  implyCountry(id: string): boolean {
+    const info = this.resources.gazetteer.actors.get(id);
+    if (!info || !['COUNTRY', 'IGO', 'ALLIANCE'].includes(info.kind)) return false;
+    this.actorById.set(id, {
+      id,
+      name: info.name,
+      kind: info.kind,
+      status: info.inGraph ? 'LINKED' : 'NEW',
+      countryCode: info.countryCode,
+      actsFor: null,
+      newAliases: [],
+      mentions: [],
+      confidence: 0.6,
+      evidence: [
+        { rule: 'actor.implied', detail: 'the state an official of it acts for; the text does not name it' },
+      ],
+      warnings: [],
+    });
+    return true;
   }
 
   dateFromExpression(
@@ -686,6 +763,33 @@ class RulesRun {
     };
   }
 
+  /**
+   * "TALLINN, Jan 24 (Eastern Wire) –", "VIENNE, 15 février –": a dateline dates the dispatch,
+   * not what it reports.
+   */
+  isDateline(d: DateExpression): boolean {
+    const text = this.input.text;
+    const lineStart = text.lastIndexOf('\n', d.start - 1) + 1;
+    if (d.start - lineStart > 60) return false;
+    return (
+      /^[\p{Lu}][\p{Lu}\p{M}\s.'’-]*,\s*$/u.test(text.slice(lineStart, d.start)) &&
+      /^\s*(\([^)]{0,60}\)\s*)?[–—-]/u.test(text.slice(d.end, d.end + 70))
+    );
+  }
+
+  /**
+   * A date after the trigger but past a clause boundary (";", ":", or a relative pronoun:
+   * "переговоров, которые прошли в начале мая") dates that clause, not the trigger.
+   */
+  isOtherClause(state: SentenceState, d: DateExpression, m: TriggerMatch): boolean {
+    if (d.start < m.end) return false;
+    if (/[;:]/.test(this.input.text.slice(m.end, d.start))) return true;
+    const from = tokenAt(state.tokens, m.end);
+    const to = tokenAt(state.tokens, d.start);
+    for (let i = from; i < to; i++) if (this.disc.relativePronouns.has(state.tokens[i]!.folded)) return true;
+    return false;
+  }
+
   /** "by 7 February", "avant le 7 février", "до 7 февраля": a deadline, not the event's date. */
   isDeadline(state: SentenceState, d: DateExpression): boolean {
     const at = tokenAt(state.tokens, d.start);
@@ -700,9 +804,10 @@ class RulesRun {
     let best: DateExpression | undefined;
     let bestDistance = Number.POSITIVE_INFINITY;
     for (const d of state.dates) {
-      if (/[«»“”„"]/.test(this.input.text.slice(Math.min(d.end, m.start), Math.max(d.start, m.end))))
-        continue;
-      if (this.isDeadline(state, d)) continue;
+      const between =
+        d.end <= m.start ? this.input.text.slice(d.end, m.start) : this.input.text.slice(m.end, d.start);
+      if (/[«»“”„"]/.test(between)) continue;
+      if (this.isDeadline(state, d) || this.isDateline(d) || this.isOtherClause(state, d, m)) continue;
       const distance = d.end <= m.start ? m.start - d.end : d.start >= m.end ? (d.start - m.end) * 1.2 : 0;
       if (distance < bestDistance) {
         best = d;
@@ -725,10 +830,8 @@ class RulesRun {
       // sentence does: beside a verb it is mostly what the verb is about.
       const verbal = allContents.some((m) => m.trigger.pos !== 'NOUN');
       const contents = verbal ? allContents.filter((m) => m.trigger.pos !== 'NOUN') : allContents;
-      const sentenceSpeaker =
-        (speeches[0] ? this.speakerOf(state, index, speeches[0]) : undefined) ??
-        this.attributionSpeaker(state, index) ??
-        quoteSpeaker.get(index);
+      const ownSpeaker = speeches[0] ? this.speakerOf(state, index, speeches[0]) : undefined;
+      const sentenceSpeaker = ownSpeaker ?? this.attributionSpeaker(state, index) ?? quoteSpeaker.get(index);
       const demonstrative =
         contents.length === 0 &&
         speeches.length > 0 &&
@@ -748,6 +851,9 @@ class RulesRun {
         : speeches.length && !quoteSpeaker.has(index) && !this.attributesContent.has(index)
           ? speeches.slice(0, 1)
           : [];
+      // One clause often reports one act twice ("wezwało … i wręczyło notę"): one event per
+      // code and source in a sentence.
+      const seen = new Set<string>();
       for (const m of list) {
         const speaker = m.trigger.frame === 'SPEECH' ? undefined : sentenceSpeaker;
         const { status, evidence: statusEvidence } = this.status(state, m);
@@ -780,9 +886,18 @@ class RulesRun {
             },
           ];
           if (statusEvidence) evidence.push(statusEvidence);
+          const sources = roles
+            .filter((r) => r.role === 'ACTOR' || r.role === 'SPEAKER')
+            .map((r) => r.actorId)
+            .sort()
+            .join(',');
+          const key = `${m.trigger.code}|${sources}|${status}`;
+          if (sources && seen.has(key)) continue;
+          seen.add(key);
           events.push({
             sentenceIndex: index,
             speaker,
+            speechInSentence: !!ownSpeaker && speaker === ownSpeaker,
             match: m,
             event: {
               cameoCode: m.trigger.code,
@@ -821,7 +936,13 @@ class RulesRun {
         if (speakerId && ev.event.date.text && speechDate) speakerDates.set(speakerId, ev.event.date);
         continue;
       }
-      const inherited = speakerId ? speakerDates.get(speakerId) : undefined;
+      // What a speaker says takes the day of the saying, and so does what the sentence of the
+      // saying reports; what a quotation reports they did ("В Женеве мы передали …") may be
+      // older, so it is not dated by the speech.
+      const inherited =
+        speakerId && (isVerbal(ev.event.cameoCode) || ev.speechInSentence)
+          ? speakerDates.get(speakerId)
+          : undefined;
       ev.event.date = inherited
         ? {
             ...inherited,
@@ -850,12 +971,20 @@ class RulesRun {
         return true;
       });
     }
+    // An actor stays when a mention of it stays, or an event or a fact names it (a state
+    // implied by its official, a body a title implies).
+    const named = new Set<string>();
+    for (const s of states) for (const r of s.event.roles) named.add(r.actorId);
+    for (const f of this.facts) {
+      named.add(f.subjectId);
+      named.add(f.objectId);
+    }
     const actors: DraftActor[] = [];
     for (const a of this.actorById.values()) {
       const mentions = a.mentions.filter(
         (m) => m.via !== 'METONYM' || roleMentions.has(`${m.start}:${m.end}`),
       );
-      if (mentions.length) actors.push({ ...a, mentions });
+      if (mentions.length || named.has(a.id)) actors.push({ ...a, mentions });
     }
     return buildBundle({
       input: this.input,
@@ -871,6 +1000,18 @@ class RulesRun {
       slug,
     });
   }
+}
+
+/**
+ * Verbal acts: statements, appeals, intentions, praise and defence, demands, disapproval,
+ * rejection, threats (CAMEO 01, 02, 03, 051–053, 10–13). Saying them is doing them.
+ */
+export function isVerbal(code: string): boolean {
+  const root = code.slice(0, 2);
+  return (
+    ['01', '02', '03', '10', '11', '12', '13'].includes(root) ||
+    ['051', '052', '053'].includes(code.slice(0, 3))
+  );
 }
 
 /**

@@ -27,6 +27,8 @@ export interface PatternMatch {
   /** Character offsets in the text: from the first token's start to the last token's end. */
   start: number;
   end: number;
+  /** The indices of the tokens the pattern's words matched (a gap's tokens are not among them). */
+  matched: number[];
 }
 
 export class PatternError extends Error {
@@ -87,15 +89,17 @@ function extend(
   step: number,
   prev: number,
   limit: number,
-): number {
-  if (step === p.steps.length) return prev;
+  matched: number[],
+): boolean {
+  if (step === p.steps.length) return true;
   const { test, gap } = p.steps[step]!;
   for (let j = prev + 1; j <= Math.min(prev + 1 + gap, limit - 1); j++) {
     if (!test(tokens[j]!.folded)) continue;
-    const last = extend(p, tokens, step + 1, j, limit);
-    if (last >= 0) return last;
+    matched.push(j);
+    if (extend(p, tokens, step + 1, j, limit, matched)) return true;
+    matched.pop();
   }
-  return -1;
+  return false;
 }
 
 /** The match whose first token is `tokens[i]`, if any (the shortest gaps win). */
@@ -106,9 +110,10 @@ export function matchAt(
   limit = tokens.length,
 ): PatternMatch | undefined {
   if (i >= limit || !p.steps[0]!.test(tokens[i]!.folded)) return undefined;
-  const last = extend(p, tokens, 1, i, limit);
-  if (last < 0) return undefined;
-  return { first: i, last, start: tokens[i]!.start, end: tokens[last]!.end };
+  const matched = [i];
+  if (!extend(p, tokens, 1, i, limit, matched)) return undefined;
+  const last = matched[matched.length - 1]!;
+  return { first: i, last, start: tokens[i]!.start, end: tokens[last]!.end, matched };
 }
 
 /** Every match between token `from` (inclusive) and `to` (exclusive), left to right, not overlapping. */
