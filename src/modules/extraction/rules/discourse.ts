@@ -20,6 +20,10 @@ const file = z.object({
   deadline: z.array(z.string()).default([]),
   /** Subject relative pronouns: "Zakharova, qui a dénoncé …" — the actor just before is the agent. */
   relativePronouns: z.array(z.string()).default([]),
+  /** Conjunctions that open a subordinate clause ("nachdem Ottawa Anfang Juli …"): its date is its own. */
+  subordinators: z.array(z.string()).default([]),
+  /** The past perfect ("had been criticised", "war … kritisiert worden"): background, older than the news. */
+  pluperfect: z.array(z.string()).default([]),
 });
 
 export interface Discourse {
@@ -30,6 +34,8 @@ export interface Discourse {
   clauseBreaks: CompiledPattern[];
   deadline: CompiledPattern[];
   relativePronouns: Set<string>;
+  subordinators: CompiledPattern[];
+  pluperfect: CompiledPattern[];
 }
 
 const compileAll = (lang: Language, list: string[]) =>
@@ -65,6 +71,8 @@ const parseAll = memoizeLexicon((set: LexiconSet) => {
       clauseBreaks: compileAll(lang, d.clauseBreaks),
       deadline: compileAll(lang, d.deadline),
       relativePronouns: new Set(d.relativePronouns.map((w) => fold(w))),
+      subordinators: compileAll(lang, d.subordinators),
+      pluperfect: compileAll(lang, d.pluperfect),
     };
   }
   return out;

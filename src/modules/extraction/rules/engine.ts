@@ -61,6 +61,8 @@ const OBJECT_WINDOW = 16;
 /** An undated event lies in the week before publication, or after it up to a month if it is planned. */
 const UNDATED_BEFORE_DAYS = 7;
 const UNDATED_AFTER_DAYS = 30;
+/** An undated event the past perfect puts before the news: up to three months before. */
+const UNDATED_BACKGROUND_DAYS = 90;
 
 interface SentenceState {
   sentence: Sentence;
@@ -739,11 +741,13 @@ class RulesRun {
    * what is new); for a plan or a hypothesis, from that week to a month after publication.
    * It never claims a day the text did not give.
    */
-  undated(status: EventStatus): DraftDate {
+  undated(status: EventStatus, state: SentenceState): DraftDate {
     const p = this.input.publishedAt;
-    const happened = status === 'ASSERTED' || status === 'NEGATED';
+    const happened = (status === 'ASSERTED' || status === 'NEGATED') && state.tense !== 'FUTURE';
+    // The past perfect reports what came before the news: older than the week.
+    const background = happened && this.disc.pluperfect.some((x) => findAll(x, state.tokens).length > 0);
     return {
-      earliest: addDays(p, -UNDATED_BEFORE_DAYS),
+      earliest: addDays(p, -(background ? UNDATED_BACKGROUND_DAYS : UNDATED_BEFORE_DAYS)),
       latest: happened ? p : addDays(p, UNDATED_AFTER_DAYS),
       precision: 'MONTH',
       qualifier: 'APPROX',
@@ -787,7 +791,8 @@ class RulesRun {
     const from = tokenAt(state.tokens, m.end);
     const to = tokenAt(state.tokens, d.start);
     for (let i = from; i < to; i++) if (this.disc.relativePronouns.has(state.tokens[i]!.folded)) return true;
-    return false;
+    const between = state.tokens.slice(from, to);
+    return this.disc.subordinators.some((p) => findAll(p, between).length > 0);
   }
 
   /** "by 7 February", "avant le 7 février", "до 7 февраля": a deadline, not the event's date. */
@@ -860,7 +865,9 @@ class RulesRun {
         // A date without its year is read again once the event's status is known: a plan's
         // "20 décembre" is the next one, a report's the last one.
         const found = this.nearestDate(state, m);
-        const date = found ? resolveForStatus(found, status, this.input.publishedAt) : undefined;
+        // A hypothesis in a sentence about the future is read as a plan.
+        const readAs = status === 'HYPOTHETICAL' && state.tense === 'FUTURE' ? 'PLANNED' : status;
+        const date = found ? resolveForStatus(found, readAs, this.input.publishedAt) : undefined;
         for (const roles of this.roles(state, m, speaker)) {
           const hasSource = roles.some(
             (r) => ['ACTOR', 'SPEAKER', 'ON_BEHALF_OF', 'HOST'].includes(r.role) && r.confidence >= 0.5,
@@ -952,7 +959,7 @@ class RulesRun {
               ...inherited.evidence,
             ],
           }
-        : this.undated(ev.event.status);
+        : this.undated(ev.event.status, this.states[ev.sentenceIndex]!);
     }
     return this.assemble(events);
   }
