@@ -851,11 +851,9 @@ class RulesRun {
         }
         return;
       }
-      const list = contents.length
-        ? contents
-        : speeches.length && !quoteSpeaker.has(index) && !this.attributesContent.has(index)
-          ? speeches.slice(0, 1)
-          : [];
+      // A verb of saying alone ("he said", "a-t-il ajouté") names who speaks, not an event: what
+      // is said is the event, when a trigger of the sentence or of its quotation names it.
+      const list = contents;
       // One clause often reports one act twice ("wezwało … i wręczyło notę"): one event per
       // code and source in a sentence.
       const seen = new Set<string>();

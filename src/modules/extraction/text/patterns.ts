@@ -13,12 +13,24 @@ interface Step {
   test: Test;
   /** How many other tokens may come between the previous step and this one. */
   gap: number;
+  /** What a token must look like to pass: for indexing a lexicon by its patterns' first words. */
+  keys: StepKeys;
+}
+
+/** Exact words, and prefixes of stems; `any` when a word test fits no index (`*ending`). */
+export interface StepKeys {
+  exact: string[];
+  prefixes: string[];
+  any: boolean;
 }
 
 export interface CompiledPattern {
   source: string;
   steps: Step[];
 }
+
+/** Stems of at least this many letters are indexed by their first PREFIX_KEY letters. */
+export const PREFIX_KEY = 3;
 
 export interface PatternMatch {
   /** Token indices of the first and last matched token. */
@@ -37,6 +49,28 @@ export class PatternError extends Error {
 
 const DEFAULT_GAP = 3;
 const SPLIT = /[^\p{L}\p{N}\p{M}*]+/u;
+
+function wordKeys(raw: string): StepKeys {
+  const word = fold(raw);
+  const head = word.startsWith('*');
+  const tail = word.endsWith('*') && word.length > 1;
+  const core = word.slice(head ? 1 : 0, tail ? -1 : undefined);
+  if (head) return { exact: [], prefixes: [], any: true };
+  if (tail) {
+    return core.length >= PREFIX_KEY
+      ? { exact: [], prefixes: [core.slice(0, PREFIX_KEY)], any: false }
+      : { exact: [], prefixes: [], any: true };
+  }
+  return { exact: [core], prefixes: [], any: false };
+}
+
+function mergeKeys(list: StepKeys[]): StepKeys {
+  return {
+    exact: list.flatMap((k) => k.exact),
+    prefixes: list.flatMap((k) => k.prefixes),
+    any: list.some((k) => k.any),
+  };
+}
 
 function wordTest(raw: string, source: string): Test {
   const word = fold(raw);
@@ -63,17 +97,18 @@ export function compilePattern(source: string): CompiledPattern {
       continue;
     }
     if (element.includes('|')) {
-      const tests = element.split('|').map((alt) => {
+      const alts = element.split('|').map((alt) => {
         const parts = alt.split(SPLIT).filter(Boolean);
         if (parts.length !== 1) throw new PatternError(`alternatives must be single words in "${source}"`);
-        return wordTest(parts[0]!, source);
+        return parts[0]!;
       });
-      steps.push({ test: (t) => tests.some((test) => test(t)), gap });
+      const tests = alts.map((alt) => wordTest(alt, source));
+      steps.push({ test: (t) => tests.some((test) => test(t)), gap, keys: mergeKeys(alts.map(wordKeys)) });
     } else {
       const parts = element.split(SPLIT).filter(Boolean);
       if (parts.length === 0) throw new PatternError(`nothing to match in "${element}" of "${source}"`);
       parts.forEach((part, i) => {
-        steps.push({ test: wordTest(part, source), gap: i === 0 ? gap : 0 });
+        steps.push({ test: wordTest(part, source), gap: i === 0 ? gap : 0, keys: wordKeys(part) });
       });
     }
     gap = 0;
