@@ -52,13 +52,14 @@ const USAGE = `Usage: parley <command>
 Uses NEO4J_URI when set; otherwise the embedded Neo4j in PARLEY_DATA_DIR (stop \`npm start\` first,
 or point NEO4J_URI at it: bolt://127.0.0.1:7687).`;
 
-async function withDatabase<T>(fn: (db: Database) => Promise<T>): Promise<T> {
+async function withDatabase<T>(fn: (db: Database) => Promise<T>, options = { migrate: true }): Promise<T> {
   const config = loadConfig();
   const logger = createLogger({ logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel });
   const embedded = config.neo4j.uri ? undefined : await startEmbeddedNeo4j({ ...config.embedded, logger });
   const db = new Database({ ...config.neo4j, uri: config.neo4j.uri ?? embedded!.uri, logger });
   try {
-    await migrate(db);
+    // A command that only reads (extract without --ingest) leaves the schema alone.
+    if (options.migrate) await migrate(db);
     return await fn(db);
   } finally {
     await db.close();
@@ -324,28 +325,31 @@ async function extractCommand(args: string[]): Promise<number> {
     checkExtractionInput(raw, today);
     // Imported here: the engine's lexicons and the language model cost every other command time.
     const { extract } = await import('../modules/extraction/extraction.service.ts');
-    return await withDatabase(async (db) => {
-      const draft = await extract(db, raw, { today });
-      if (switches.has('--explain')) process.stdout.write(explain(draft));
-      if (!switches.has('--ingest')) {
-        if (!switches.has('--explain')) process.stdout.write(`${JSON.stringify(draft.bundle, null, 2)}\n`);
-        return 0;
-      }
-      await loadCodebook(db);
-      try {
-        const result = await ingestBundle(db, draft.bundle);
-        process.stdout.write(
-          `${result.articleId}: ${result.outcome} (${draft.events.length} events; ${result.counters.nodesCreated} nodes, ${result.counters.relationshipsCreated} relationships created)\n`,
-        );
-        return 0;
-      } catch (err) {
-        if (err instanceof BundleValidationError) {
-          process.stderr.write(`error BUNDLE_INVALID: ${err.message}\n`);
-          return 1;
+    return await withDatabase(
+      async (db) => {
+        const draft = await extract(db, raw, { today });
+        if (switches.has('--explain')) process.stdout.write(explain(draft));
+        if (!switches.has('--ingest')) {
+          if (!switches.has('--explain')) process.stdout.write(`${JSON.stringify(draft.bundle, null, 2)}\n`);
+          return 0;
         }
-        throw err;
-      }
-    });
+        await loadCodebook(db);
+        try {
+          const result = await ingestBundle(db, draft.bundle);
+          process.stdout.write(
+            `${result.articleId}: ${result.outcome} (${draft.events.length} events; ${result.counters.nodesCreated} nodes, ${result.counters.relationshipsCreated} relationships created)\n`,
+          );
+          return 0;
+        } catch (err) {
+          if (err instanceof BundleValidationError) {
+            process.stderr.write(`error BUNDLE_INVALID: ${err.message}\n`);
+            return 1;
+          }
+          throw err;
+        }
+      },
+      { migrate: switches.has('--ingest') },
+    );
   } catch (err) {
     if (err instanceof ExtractionInputError) return refuse(err.code, err.message);
     throw err;

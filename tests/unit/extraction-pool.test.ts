@@ -69,3 +69,18 @@ describe('the extraction pool (a worker thread)', () => {
     await expect(second).resolves.toBeDefined();
   });
 });
+
+describe('the extraction pool after a crash', () => {
+  it('fails the crashed run, keeps the queue limit, and leaves no stray timer to stop the next run', async () => {
+    const p = pool(60_000, 0);
+    const first = p.run({ input, fingerprint: 'a', actors: async () => actors });
+    // A crash: the worker dies under the running job (it was started by run, synchronously).
+    await (p as unknown as { worker: { terminate(): Promise<number> } }).worker.terminate();
+    await expect(first).rejects.toThrow(/exited/);
+    const second = p.run({ input, fingerprint: 'a', actors: async () => actors });
+    await expect(p.run({ input, fingerprint: 'a', actors: async () => actors })).rejects.toMatchObject({
+      extensions: { code: 'EXTRACTION_BUSY' },
+    });
+    await expect(second).resolves.toMatchObject({ language: 'fr' });
+  });
+});

@@ -361,3 +361,22 @@ describe('dates', () => {
     ]);
   });
 });
+
+describe('a new actor only an opted-in role uses', () => {
+  it('is defined in the reviewed bundle from the draft, so ingest knows its id', () => {
+    const draft = makeDraft();
+    draft.actors.push(actor('zenda', 'Zenda', 'NEW', 'Freedonia', 0.35));
+    draft.actors[3]!.kind = 'COUNTRY';
+    draft.events[2]!.roles.push({ actorId: 'zenda', role: 'SUBJECT', mention: null, ...scored(0.35) });
+    const d = initialDecisions(draft);
+    d.events['evt-threat']!.accepted = true;
+    for (const r of d.events['evt-threat']!.roles) r.accepted = true;
+    d.actors.zenda!.accepted = true;
+    const { bundle } = reviewBundle(draft, d);
+    expect(bundle.events?.find((e) => e.id === 'evt-threat')?.participants).toContainEqual({
+      actorId: 'zenda',
+      role: 'SUBJECT',
+    });
+    expect(bundle.actors?.find((a) => a.id === 'zenda')).toMatchObject({ kind: 'COUNTRY', name: 'Zenda' });
+  });
+});

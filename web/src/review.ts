@@ -322,6 +322,22 @@ export function reviewBundle(draft: ExtractionDraft, decisions: Decisions): Revi
     const byHand = d && (!d.accepted || d.linkTo.id !== a.id);
     if (!byHand) notes.push(`${a.name} is no longer in any kept event or fact: left out of the bundle.`);
   }
+  // A new actor that only a role the editor opted in uses (the draft's bundle left it out, under
+  // the confidence bar) is defined from the draft, so ingest does not refuse an unknown id.
+  const defined = new Set(actors.map((a) => a.id));
+  for (const id of used) {
+    if (defined.has(id)) continue;
+    const a = draft.actors.find((x) => x.id === id);
+    if (a?.status !== 'NEW') continue;
+    actors.push({
+      id: a.id,
+      kind: a.kind,
+      name: a.name,
+      aliases: [...new Set([a.name, ...a.newAliases])],
+      countryCode: a.countryCode,
+    } as BundleActor);
+    defined.add(id);
+  }
 
   const bundle: Bundle = { ...source, actors, documents, events, eventLinks, facts };
   const participants = [...new Set(events.flatMap((e) => e.participants.map((p) => p.actorId)))].map(

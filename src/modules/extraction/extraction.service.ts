@@ -92,8 +92,9 @@ export async function extract(db: Db, raw: RawExtractionInput, options: ExtractO
   if (options.pool && !options.engine && !options.lexicons) {
     extracted = await options.pool.run({
       input: settled,
-      // The minute is part of the key, as the inline cache's expiry: a same-length rename is seen within a minute.
-      fingerprint: `${await actorsFingerprint(db)}|${Math.floor(Date.now() / GAZETTEER_TTL_MS)}`,
+      // The worker keeps its gazetteer while this holds: a build costs seconds on a big graph,
+      // and it runs inside the job's time bound, so it is not repeated on a timer.
+      fingerprint: await actorsFingerprint(db),
       actors: () => graphActors(db),
     });
   } else {

@@ -49,10 +49,12 @@ export class ExtractionPool {
     });
   }
 
+  /** Stops the worker; a run on it fails at once rather than at its timeout. */
   close(): Promise<number> | undefined {
     clearTimeout(this.idle);
     const w = this.worker;
     this.worker = undefined;
+    if (w && this.running) this.settleRunning?.(new Error('the extraction pool was closed'));
     return w?.terminate();
   }
 
@@ -60,20 +62,19 @@ export class ExtractionPool {
     const w = new Worker(new URL('./worker.mjs', import.meta.url));
     w.unref();
     w.on('error', (error) => this.fail(w, error));
-    w.on('exit', (code) => {
-      if (code !== 0) this.fail(w, new Error(`the extraction worker exited with code ${code}`));
-    });
+    // Any exit the pool did not ask for (it forgets a worker before it stops one) fails the run.
+    w.on('exit', (code) => this.fail(w, new Error(`the extraction worker exited with code ${code}`)));
     return w;
   }
 
   private fail(w: Worker, error: Error) {
     if (this.worker !== w) return;
     this.worker = undefined;
-    const job = this.running;
-    this.running = undefined;
-    job?.reject(error);
-    this.pump();
+    this.settleRunning?.(error);
   }
+
+  /** Ends the running job once: its timer, its listener, the pool's state, then the next job. */
+  private settleRunning: ((outcome: Error | Draft) => void) | undefined;
 
   private pump() {
     if (this.running || this.waiting.length === 0) return;
@@ -84,29 +85,40 @@ export class ExtractionPool {
     const w = this.worker;
     const id = this.nextId++;
     let sentActors = false;
+    let settled = false;
+    const settle = (outcome: Error | Draft) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      w.removeListener('message', onMessage);
+      if (this.running === job) {
+        this.running = undefined;
+        this.settleRunning = undefined;
+      }
+      if (outcome instanceof Error) job.reject(outcome);
+      else job.resolve(outcome);
+      if (this.worker === w) {
+        clearTimeout(this.idle);
+        this.idle = setTimeout(() => void this.close(), IDLE_MS);
+        this.idle.unref();
+      }
+      this.pump();
+    };
+    this.settleRunning = settle;
     const timer = setTimeout(() => {
-      this.worker = undefined;
-      this.running = undefined;
-      w.removeAllListeners('message');
+      // The worker is busy past its time: it is replaced, not waited for.
+      if (this.worker === w) this.worker = undefined;
       void w.terminate();
-      job.reject(
+      settle(
         new ParleyError(
           ErrorCode.EXTRACTION_TIMEOUT,
           `The extraction took longer than ${this.options.timeoutMs} ms and was stopped; send a shorter text.`,
         ),
       );
-      this.pump();
     }, this.options.timeoutMs);
     timer.unref();
-    const done = () => {
-      clearTimeout(timer);
-      w.removeListener('message', onMessage);
-      this.running = undefined;
-      this.idle = setTimeout(() => void this.close(), IDLE_MS);
-      this.idle.unref();
-      this.pump();
-    };
     const send = (actors?: GraphActor[]) => {
+      if (settled) return;
       const req: WorkerRequest = {
         id,
         fingerprint: job.fingerprint,
@@ -117,18 +129,12 @@ export class ExtractionPool {
     };
     const onMessage = (reply: WorkerReply) => {
       if (reply.id !== id) return;
-      if (reply.ok) {
-        done();
-        job.resolve(reply.draft);
-      } else if ('needActors' in reply && !sentActors) {
+      if (reply.ok) settle(reply.draft);
+      else if ('needActors' in reply && !sentActors) {
         sentActors = true;
-        job.actors().then(send, (error: Error) => {
-          done();
-          job.reject(error);
-        });
+        job.actors().then(send, (error: Error) => settle(error));
       } else {
-        done();
-        job.reject(
+        settle(
           new Error(`extraction failed in the worker: ${'error' in reply ? reply.error : 'no gazetteer'}`),
         );
       }

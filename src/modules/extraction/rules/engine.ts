@@ -129,7 +129,27 @@ function tokenAt(tokens: readonly Token[], offset: number): number {
   return lo;
 }
 
+const markerCache = new WeakMap<readonly Token[], Map<unknown, ReturnType<typeof anyMatchUncached>>>();
+
+/** The matches of a marker list in a sentence, computed once per sentence and list. */
 function anyMatch(
+  markers: { pattern: import('../text/patterns.ts').CompiledPattern; id?: string }[],
+  tokens: readonly Token[],
+) {
+  let byList = markerCache.get(tokens);
+  if (!byList) {
+    byList = new Map();
+    markerCache.set(tokens, byList);
+  }
+  let hit = byList.get(markers);
+  if (!hit) {
+    hit = anyMatchUncached(markers, tokens);
+    byList.set(markers, hit);
+  }
+  return hit;
+}
+
+function anyMatchUncached(
   markers: { pattern: import('../text/patterns.ts').CompiledPattern }[],
   tokens: readonly Token[],
 ) {
@@ -168,7 +188,7 @@ class RulesRun {
     this.grammar = lex.grammar;
     this.triggers = lex.triggers;
     this.disc = discourse(resources.lexicons, this.lang);
-    const sentences = splitSentences(text, this.lang, resources.lexicons);
+    const sentences = capSentences(text, splitSentences(text, this.lang, resources.lexicons));
     const found = findActors(
       { text, sentences, language: this.lang },
       resources.gazetteer,
@@ -257,8 +277,8 @@ class RulesRun {
     const before = state.mentions.filter(
       (x) =>
         x.end <= m.start &&
-        !this.isClauseBreakBetween(state, x.end, m.start) &&
         this.tokensBetween(state, x.end, m.start) <= AGENT_WINDOW &&
+        !this.isClauseBreakBetween(state, x.end, m.start) &&
         !this.isMarked(state, x),
     );
     const agentPrep = state.tokens
@@ -518,8 +538,8 @@ class RulesRun {
     const before = mentions.filter(
       (x) =>
         x.end <= m.start &&
-        !this.isClauseBreakBetween(state, x.end, m.start) &&
-        this.tokensBetween(state, x.end, m.start) <= AGENT_WINDOW,
+        this.tokensBetween(state, x.end, m.start) <= AGENT_WINDOW &&
+        !this.isClauseBreakBetween(state, x.end, m.start),
     );
     const afterAll = mentions.filter(
       (x) =>
@@ -1005,6 +1025,37 @@ class RulesRun {
       slug,
     });
   }
+}
+
+/** The longest stretch read as one sentence: a text without full stops is read in pieces. */
+export const MAX_SENTENCE = 1_000;
+
+/**
+ * Sentences longer than MAX_SENTENCE cut at their last comma, semicolon or space before it:
+ * the rules look a few words around each trigger, and a pasted text without punctuation must
+ * cost in proportion to its length, not to its square.
+ */
+export function capSentences(text: string, sentences: Sentence[]): Sentence[] {
+  const out: Sentence[] = [];
+  for (const s of sentences) {
+    let start = s.start;
+    while (s.end - start > MAX_SENTENCE) {
+      const window = text.slice(start, start + MAX_SENTENCE);
+      const cut = Math.max(window.lastIndexOf(', '), window.lastIndexOf('; '), window.lastIndexOf(' '));
+      let end = cut > MAX_SENTENCE / 2 ? start + cut + 1 : start + MAX_SENTENCE;
+      // Never between the halves of a surrogate pair.
+      if (/[\uD800-\uDBFF]/.test(text[end - 1] ?? '')) end++;
+      const piece = text.slice(start, end);
+      const lead = piece.length - piece.trimStart().length;
+      const trail = piece.length - piece.trimEnd().length;
+      if (end - trail > start + lead)
+        out.push({ index: 0, start: start + lead, end: end - trail, quote: piece.trim() });
+      start = end;
+      while (start < s.end && /\s/.test(text[start]!)) start++;
+    }
+    if (s.end > start) out.push({ index: 0, start, end: s.end, quote: text.slice(start, s.end) });
+  }
+  return out.map((x, index) => ({ ...x, index }));
 }
 
 /**
