@@ -1,6 +1,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import {
+  ACTOR_KINDS,
+  EVENT_STATUSES,
+  PRECISIONS,
+  QUALIFIERS,
+  ROLES,
+} from '../../src/modules/common/vocabulary.ts';
 import { bundleSchema } from '../../src/modules/ingest/bundle.ts';
 import { readCodebook } from '../../src/modules/ingest/codebook.ts';
 import { readSeedBundles } from '../../src/modules/ingest/seed.ts';
@@ -28,18 +35,7 @@ const goldSchema = z
             .object({
               id: slug,
               name: z.string().min(1),
-              kind: z.enum([
-                'COUNTRY',
-                'ALLIANCE',
-                'IGO',
-                'GOVERNMENT_BODY',
-                'THINK_TANK',
-                'PERSON',
-                'GROUP',
-                'MEDIA',
-                'NGO',
-                'COMPANY',
-              ]),
+              kind: z.enum(ACTOR_KINDS),
               new: z.literal(true),
             })
             .strict(),
@@ -52,22 +48,13 @@ const goldSchema = z
           .object({
             quote: z.string().min(20).max(200),
             code: z.string().regex(/^\d{2,4}$/),
-            status: z.enum(['ASSERTED', 'PLANNED', 'HYPOTHETICAL', 'NEGATED']),
+            status: z.enum(EVENT_STATUSES),
             roles: z
               .array(
                 z
                   .object({
                     actorId: slug,
-                    role: z.enum([
-                      'ACTOR',
-                      'RECIPIENT',
-                      'SPEAKER',
-                      'ADDRESSEE',
-                      'SUBJECT',
-                      'HOST',
-                      'PARTICIPANT',
-                      'ON_BEHALF_OF',
-                    ]),
+                    role: z.enum(ROLES),
                   })
                   .strict(),
               )
@@ -76,8 +63,8 @@ const goldSchema = z
               .object({
                 earliest: isoDay,
                 latest: isoDay,
-                precision: z.enum(['DAY', 'MONTH', 'YEAR']),
-                qualifier: z.enum(['EARLY', 'MID', 'LATE', 'APPROX']).nullable(),
+                precision: z.enum(PRECISIONS),
+                qualifier: z.enum(QUALIFIERS).nullable(),
               })
               .strict(),
           })

@@ -1,6 +1,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import {
+  ACTOR_KINDS,
+  EVENT_STATUSES,
+  PRECISIONS,
+  QUALIFIERS,
+  ROLES,
+} from '../../src/modules/common/vocabulary.ts';
 import { readCodebook } from '../../src/modules/ingest/codebook.ts';
 import { readSeedBundles } from '../../src/modules/ingest/seed.ts';
 
@@ -22,18 +29,7 @@ const goldSchema = z.strictObject({
         z.strictObject({
           id: slug,
           name: z.string().min(1),
-          kind: z.enum([
-            'COUNTRY',
-            'ALLIANCE',
-            'IGO',
-            'GOVERNMENT_BODY',
-            'THINK_TANK',
-            'PERSON',
-            'GROUP',
-            'MEDIA',
-            'NGO',
-            'COMPANY',
-          ]),
+          kind: z.enum(ACTOR_KINDS),
           new: z.literal(true),
         }),
       ]),
@@ -44,29 +40,20 @@ const goldSchema = z.strictObject({
       z.strictObject({
         quote: z.string().min(20).max(200),
         code: z.string().regex(/^\d{2,4}$/),
-        status: z.enum(['ASSERTED', 'PLANNED', 'HYPOTHETICAL', 'NEGATED']),
+        status: z.enum(EVENT_STATUSES),
         roles: z
           .array(
             z.strictObject({
               actorId: slug,
-              role: z.enum([
-                'ACTOR',
-                'RECIPIENT',
-                'SPEAKER',
-                'ADDRESSEE',
-                'SUBJECT',
-                'HOST',
-                'PARTICIPANT',
-                'ON_BEHALF_OF',
-              ]),
+              role: z.enum(ROLES),
             }),
           )
           .min(1),
         date: z.strictObject({
           earliest: isoDay,
           latest: isoDay,
-          precision: z.enum(['DAY', 'MONTH', 'YEAR']),
-          qualifier: z.enum(['EARLY', 'MID', 'LATE', 'APPROX']).nullable(),
+          precision: z.enum(PRECISIONS),
+          qualifier: z.enum(QUALIFIERS).nullable(),
         }),
       }),
     )

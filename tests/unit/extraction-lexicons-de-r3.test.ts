@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { LEXICON_DIR } from '../../src/modules/extraction/lexicons.ts';
 import { compilePattern, findAll } from '../../src/modules/extraction/text/patterns.ts';
 import { tokenize } from '../../src/modules/extraction/text/tokens.ts';
+import { selectTriggers } from '../support/triggers.ts';
 
 interface TriggerEntry {
   id: string;
@@ -16,35 +17,9 @@ const file = JSON.parse(readFileSync(`${LEXICON_DIR}/de/triggers.json`, 'utf8'))
 };
 const compiled = file.patterns.map((p) => ({ ...p, compiled: compilePattern(p.pattern) }));
 
-/**
- * The rules engine's choice among overlapping matches (rules/triggers.ts): more pattern words
- * first, then content over speech, then the shorter span, the earlier start, the smaller id.
- */
+/** The triggers the rules engine keeps in the sentence. */
 function selected(sentence: string): { id: string; code: string }[] {
-  const tokens = tokenize(sentence);
-  const candidates = compiled.flatMap((p) =>
-    findAll(p.compiled, tokens).map((m) => ({
-      ...m,
-      id: p.id,
-      code: p.code,
-      speech: p.frame === 'SPEECH',
-      steps: p.compiled.steps.length,
-    })),
-  );
-  candidates.sort(
-    (a, b) =>
-      b.steps - a.steps ||
-      Number(a.speech) - Number(b.speech) ||
-      a.last - a.first - (b.last - b.first) ||
-      a.first - b.first ||
-      a.id.localeCompare(b.id),
-  );
-  const chosen: typeof candidates = [];
-  for (const c of candidates) {
-    if (chosen.some((s) => c.first <= s.last && s.first <= c.last)) continue;
-    chosen.push(c);
-  }
-  return chosen.map((c) => ({ id: c.id, code: c.code }));
+  return selectTriggers('de', sentence);
 }
 
 function firing(sentence: string): string[] {

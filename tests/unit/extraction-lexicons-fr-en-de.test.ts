@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { LEXICON_DIR } from '../../src/modules/extraction/lexicons.ts';
 import { type CompiledPattern, compilePattern, findAll } from '../../src/modules/extraction/text/patterns.ts';
 import { tokenize } from '../../src/modules/extraction/text/tokens.ts';
+import { selectTriggers as select } from '../support/triggers.ts';
 
 const LANGS = ['fr', 'en', 'de'] as const;
 type Lang = (typeof LANGS)[number];
@@ -59,36 +60,8 @@ const triggers = Object.fromEntries(
   }),
 ) as Record<Lang, Compiled[]>;
 
-/**
- * The rules engine's choice among overlapping matches (rules/triggers.ts): the pattern naming more
- * words wins, then a content trigger over a SPEECH one, then the shorter span, the earlier start,
- * the smaller id. Matches that do not overlap are all kept.
- */
 function selectTriggers(lang: Lang, sentence: string): Selected[] {
-  const tokens = tokenize(sentence);
-  const candidates = triggers[lang].flatMap((p) =>
-    findAll(p.compiled, tokens).map((m) => ({
-      ...m,
-      id: p.id,
-      code: p.code,
-      speech: p.frame === 'SPEECH',
-      steps: p.compiled.steps.length,
-    })),
-  );
-  candidates.sort(
-    (a, b) =>
-      b.steps - a.steps ||
-      Number(a.speech) - Number(b.speech) ||
-      a.last - a.first - (b.last - b.first) ||
-      a.first - b.first ||
-      a.id.localeCompare(b.id),
-  );
-  const chosen: Selected[] = [];
-  for (const c of candidates) {
-    if (chosen.some((s) => c.first <= s.last && s.first <= c.last)) continue;
-    chosen.push({ id: c.id, code: c.code, first: c.first, last: c.last });
-  }
-  return chosen;
+  return select(lang, sentence);
 }
 
 function anyTriggerMatches(lang: Lang, sentence: string): string[] {

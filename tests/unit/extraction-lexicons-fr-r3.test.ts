@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { LEXICON_DIR } from '../../src/modules/extraction/lexicons.ts';
-import { type CompiledPattern, compilePattern, findAll } from '../../src/modules/extraction/text/patterns.ts';
-import { tokenize } from '../../src/modules/extraction/text/tokens.ts';
+import { type CompiledPattern, compilePattern } from '../../src/modules/extraction/text/patterns.ts';
+import { selectTriggers } from '../support/triggers.ts';
 
 // Round 3 of the fr trigger lexicon: phrasings of French agency copy beyond the dev articles.
 
@@ -15,28 +15,14 @@ interface Entry {
 }
 
 const file = JSON.parse(readFileSync(`${LEXICON_DIR}/fr/triggers.json`, 'utf8')) as { patterns: Entry[] };
-const compiled: (Entry & { compiled: CompiledPattern })[] = file.patterns.map((p) => ({
+const _compiled: (Entry & { compiled: CompiledPattern })[] = file.patterns.map((p) => ({
   ...p,
   compiled: compilePattern(p.pattern),
 }));
 
-/** The engine's choice among overlapping matches (rules/triggers.ts): more pattern words, then content over speech, then the shorter span. */
+/** The triggers the rules engine keeps in the sentence. */
 function selected(sentence: string): { id: string; code: string; frame: string }[] {
-  const tokens = tokenize(sentence);
-  const all = compiled.flatMap((p) =>
-    findAll(p.compiled, tokens).map((m) => ({ ...m, p, steps: p.compiled.steps.length })),
-  );
-  all.sort(
-    (a, b) =>
-      b.steps - a.steps ||
-      Number(a.p.frame === 'SPEECH') - Number(b.p.frame === 'SPEECH') ||
-      a.last - a.first - (b.last - b.first) ||
-      a.first - b.first ||
-      a.p.id.localeCompare(b.p.id),
-  );
-  const taken: typeof all = [];
-  for (const m of all) if (!taken.some((t) => m.first <= t.last && t.first <= m.last)) taken.push(m);
-  return taken.map((m) => ({ id: m.p.id, code: m.p.code, frame: m.p.frame }));
+  return selectTriggers('fr', sentence);
 }
 
 // Invented sentences, each with the round-3 entry the engine should choose in it.
