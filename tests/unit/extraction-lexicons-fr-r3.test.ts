@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { LEXICON_DIR } from '../../src/modules/extraction/lexicons.ts';
-import { type CompiledPattern, compilePattern } from '../../src/modules/extraction/text/patterns.ts';
 import { selectTriggers } from '../support/triggers.ts';
 
 // Round 3 of the fr trigger lexicon: phrasings of French agency copy beyond the dev articles.
@@ -15,10 +14,6 @@ interface Entry {
 }
 
 const file = JSON.parse(readFileSync(`${LEXICON_DIR}/fr/triggers.json`, 'utf8')) as { patterns: Entry[] };
-const _compiled: (Entry & { compiled: CompiledPattern })[] = file.patterns.map((p) => ({
-  ...p,
-  compiled: compilePattern(p.pattern),
-}));
 
 /** The triggers the rules engine keeps in the sentence. */
 function selected(sentence: string): { id: string; code: string; frame: string }[] {
