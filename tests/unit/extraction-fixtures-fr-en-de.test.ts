@@ -116,18 +116,18 @@ const all = LANGS.flatMap(fixturesOf);
 const parsed = (f: Fixture): Gold => goldSchema.parse(f.raw);
 
 describe('extraction fixtures (fr, en, de)', () => {
-  it('has 8 articles a language, named <lang>-NN-<topic>, 01–05 dev and 06–08 heldout', () => {
+  it('has 11 articles a language, named <lang>-NN-<topic>, 01–08 dev and 09–11 heldout', () => {
     for (const lang of LANGS) {
       const mine = all.filter((f) => f.lang === lang);
       expect(mine.map((f) => f.name.slice(0, 5))).toEqual(
-        ['01', '02', '03', '04', '05', '06', '07', '08'].map((n) => `${lang}-${n}`),
+        ['01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11'].map((n) => `${lang}-${n}`),
       );
       for (const f of mine) {
-        expect(f.name).toMatch(new RegExp(`^${lang}-0[1-8]-[a-z0-9]+(-[a-z0-9]+)*$`));
+        expect(f.name).toMatch(new RegExp(`^${lang}-(0[1-9]|1[01])-[a-z0-9]+(-[a-z0-9]+)*$`));
         const number = Number(f.name.slice(3, 5));
-        expect(parsed(f).split, f.name).toBe(number <= 5 ? 'dev' : 'heldout');
+        expect(parsed(f).split, f.name).toBe(number <= 8 ? 'dev' : 'heldout');
       }
-      expect(mine.filter((f) => parsed(f).split === 'dev')).toHaveLength(5);
+      expect(mine.filter((f) => parsed(f).split === 'dev')).toHaveLength(8);
       expect(mine.filter((f) => parsed(f).split === 'heldout')).toHaveLength(3);
     }
   });

@@ -95,15 +95,18 @@ const seedActorIds = new Set(
 describe.each(LANGUAGES)('the %s extraction fixtures', (lang) => {
   const fixtures = loadFixtures(lang);
 
-  it('are eight articles named <lang>-NN-<topic>, numbered 01 to 08', () => {
+  it('are eleven articles named <lang>-NN-<topic>, numbered 01 to 11', () => {
     expect(fixtures.map((f) => f.name.slice(0, 5))).toEqual(
-      ['01', '02', '03', '04', '05', '06', '07', '08'].map((n) => `${lang}-${n}`),
+      ['01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11'].map((n) => `${lang}-${n}`),
     );
-    for (const f of fixtures) expect(f.name).toMatch(new RegExp(`^${lang}-0[1-8]-[a-z0-9]+(-[a-z0-9]+)*$`));
+    for (const f of fixtures) expect(f.name).toMatch(new RegExp(`^${lang}-(0[1-9]|1[01])-[a-z0-9]+(-[a-z0-9]+)*$`));
   });
 
-  it('put articles 01–05 in the dev split and 06–08 in the heldout split', () => {
+  it('put articles 01–08 in the dev split and 09–11 in the heldout split', () => {
     expect(fixtures.map((f) => f.gold.split)).toEqual([
+      'dev',
+      'dev',
+      'dev',
       'dev',
       'dev',
       'dev',
