@@ -691,3 +691,40 @@ describe('the dates lexicon', () => {
     expect(() => find('fr', 'le 28 janvier', 'PAST', SEED_DAY, broken)).toThrow(/fr\/dates\.json: months/);
   });
 });
+
+describe('"since" a day, and day-first ranges', () => {
+  it('reads "depuis hier", "since yesterday", "seit gestern" and "od wczoraj" as yesterday to publication', () => {
+    const cases: [Language, string, string][] = [
+      ['fr', 'Les ministres sont réunis depuis hier à Vilnius.', 'depuis hier'],
+      ['en', 'The ministers have been meeting since yesterday in Vilnius.', 'since yesterday'],
+      ['de', 'Die Minister beraten seit gestern in Vilnius.', 'seit gestern'],
+      ['pl', 'Ministrowie obradują od wczoraj w Wilnie.', 'od wczoraj'],
+    ];
+    for (const [language, text, quote] of cases) {
+      const found = find(language, text, 'PRESENT');
+      expect(found.map(brief), text).toEqual([[quote, '2022-02-08', SEED_DAY, 'DAY', null]]);
+      expect(found[0]!.evidence.map((e) => e.rule)).toContain('date.since');
+    }
+  });
+
+  it('reads "since Monday" as that Monday to publication, and leaves a range alone', () => {
+    expect(find('en', 'Talks have continued since Monday.', 'PAST').map(brief)).toEqual([
+      ['since Monday', '2022-02-07', SEED_DAY, 'DAY', null],
+    ]);
+    expect(find('pl', 'Rozmowy trwały od 5 do 7 lutego.', 'PAST').map(brief)).toEqual([
+      ['od 5 do 7 lutego', '2022-02-05', '2022-02-07', 'DAY', null],
+    ]);
+  });
+
+  it('keeps "yesterday" one day where no "since" stands before it', () => {
+    expect(find('en', 'The ministers met yesterday in Vilnius.').map(brief)).toEqual([
+      ['yesterday', '2022-02-08', '2022-02-08', 'DAY', null],
+    ]);
+  });
+
+  it('reads the English day-first range "from 1 to 4 February" that chrono leaves out', () => {
+    expect(find('en', 'The talks took place from 1 to 4 February in Geneva.').map(brief)).toEqual([
+      ['from 1 to 4 February', '2022-02-01', '2022-02-04', 'DAY', null],
+    ]);
+  });
+});

@@ -15,7 +15,7 @@ import {
 } from './lexical.ts';
 import { type DatesLexicon, datesLexicon } from './lexicon.ts';
 import type { Candidate, Reading, SentenceTokens } from './match.ts';
-import { polishCandidates } from './polish.ts';
+import { dayMonthCandidates, polishCandidates } from './polish.ts';
 import { type DateKind, resolveCandidate } from './resolve.ts';
 
 export type { Tense } from './calendar.ts';
@@ -102,6 +102,30 @@ function mayHoldDayDate(s: SentenceTokens, lexicon: DatesLexicon, sentence: stri
   return s.tokens.some((t) => lexicon.months.has(t.folded) || lexicon.monthAbbreviations.has(t.folded));
 }
 
+/**
+ * A single day after "depuis", "since", "seit", "od": the span takes the word, and the reading
+ * lasts from that day to publication. A range ("od 5 do 7 lutego") already has its end.
+ */
+function markSince(c: Candidate, text: string, lexicon: DatesLexicon): void {
+  const r = c.reading;
+  if (!lexicon.sinceBefore || !lexicon.sinceStart) return;
+  if (r.type !== 'relative' && r.type !== 'weekday' && !(r.type === 'day' && r.end === null)) return;
+  if (r.type === 'relative' && r.offset > 0) return;
+  if (lexicon.sinceStart.test(text.slice(c.start, c.end))) {
+    c.reading = { ...r, since: true };
+    c.evidence = [...c.evidence, { rule: 'date.since' }];
+    return;
+  }
+  const before = text.slice(Math.max(0, c.start - 30), c.start);
+  const m = lexicon.sinceBefore.exec(before);
+  if (!m) return;
+  // The match may begin with the character before the word: the span starts at the word.
+  const word = m[0].search(/[\p{L}]/u);
+  c.start = c.start - before.length + m.index + word;
+  c.reading = { ...r, since: true };
+  c.evidence = [...c.evidence, { rule: 'date.since' }];
+}
+
 /** Every date the text states, sorted by start, not overlapping; offsets are exact into `text`. */
 export function findDates(args: FindDatesArgs, lexicons: LexiconSet): DateExpression[] {
   const { text, sentences, language } = args;
@@ -121,7 +145,13 @@ export function findDates(args: FindDatesArgs, lexicons: LexiconSet): DateExpres
       language === 'pl'
         ? polishCandidates(s, lexicon)
         : mayHoldDayDate(s, lexicon, text.slice(start, end))
-          ? chronoCandidates(s, start, end, language, lexicon, reference)
+          ? [
+              ...chronoCandidates(s, start, end, language, lexicon, reference),
+              // Day-first ranges chrono's English parser leaves out ("from 1 to 4 May").
+              ...(language === 'en'
+                ? dayMonthCandidates(s, lexicon).filter((c) => c.reading.type === 'day' && c.reading.end)
+                : []),
+            ]
           : [];
     anchorDays(s, lexicon, days);
     candidates.push(
@@ -144,6 +174,7 @@ export function findDates(args: FindDatesArgs, lexicons: LexiconSet): DateExpres
 
   const out: DateExpression[] = [];
   for (const c of mergeWeekdays(settle(candidates), text)) {
+    markSince(c, text, lexicon);
     const resolved = resolveCandidate(c, tenseOf(c.sentence), published);
     if (!resolved) continue;
     out.push({

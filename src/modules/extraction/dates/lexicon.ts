@@ -31,6 +31,8 @@ const dateFile = z
     dayPrepositions: phrases,
     /** The word between the two days of a range ("od 5 do 7 lutego"), where chrono does not read it. */
     rangeTo: phrases,
+    /** "depuis", "since", "seit", "od": a day from which something lasts up to publication. */
+    since: phrases,
     monthParts: z.array(
       z.object({ id, qualifier: z.enum(['EARLY', 'MID', 'LATE']), patterns: z.array(phrase).min(1) }),
     ),
@@ -181,6 +183,10 @@ export interface DatesLexicon {
   monthPrepositions: Phrase[];
   dayPrepositions: Phrase[];
   rangeTo: Phrase[];
+  /** Matches text that ends with a "since" word (what stands before a date), case-folded. */
+  sinceBefore: RegExp | null;
+  /** Matches a date's quote that begins with a "since" word. */
+  sinceStart: RegExp | null;
   monthParts: MonthPart[];
   monthPartLinks: Phrase[];
   yearPrepositions: Phrase[];
@@ -309,6 +315,7 @@ function parseLanguage(set: LexiconSet, lang: Language): DatesLexicon {
     monthPrepositions: list(file.monthPrepositions, 'monthPrepositions'),
     dayPrepositions: list(file.dayPrepositions, 'dayPrepositions'),
     rangeTo: list(file.rangeTo, 'rangeTo'),
+    ...sinceRegExps(file.since),
     monthParts: file.monthParts.map((p) => ({
       entry: entry(p.id),
       qualifier: p.qualifier,
@@ -355,4 +362,22 @@ const parseAll = memoizeLexicon((set) => {
 /** The parsed dates lexicon of one language, parsed once per LexiconSet (throws LexiconError). */
 export function datesLexicon(set: LexiconSet, lang: Language): DatesLexicon {
   return parseAll(set)(lang);
+}
+
+/** The "since" words as two expressions: before a date, and at the start of its quote. */
+function sinceRegExps(words: readonly string[]): { sinceBefore: RegExp | null; sinceStart: RegExp | null } {
+  if (words.length === 0) return { sinceBefore: null, sinceStart: null };
+  const alternatives = [...words]
+    .sort((a, b) => b.length - a.length)
+    .map((w) =>
+      w
+        .trim()
+        .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+        .replace(/\s+/g, '\\s+'),
+    )
+    .join('|');
+  return {
+    sinceBefore: new RegExp(`(?:^|[^\\p{L}\\p{N}])(?:${alternatives})\\s+$`, 'iu'),
+    sinceStart: new RegExp(`^(?:${alternatives})\\s`, 'iu'),
+  };
 }

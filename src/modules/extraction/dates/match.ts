@@ -17,6 +17,11 @@ export interface YearAnchor {
   direction?: Direction;
 }
 
+/** "depuis hier", "since Monday", "seit dem 3. Mai": the day something began, lasting to publication. */
+export interface Since {
+  since?: boolean;
+}
+
 export type Reading =
   | ({
       type: 'day';
@@ -27,14 +32,15 @@ export type Reading =
       weekday: number | null;
       /** The last day of a range ("du 5 au 7 janvier"). */
       end: { day: number; month: number; year: number | null } | null;
-    } & YearAnchor)
+    } & YearAnchor &
+      Since)
   | ({ type: 'month'; month: number; year: number | null; qualifier: Part | null } & YearAnchor)
   | { type: 'year'; year: number; qualifier: Part | null }
   /** Days from publication: "hier" −1, "three days ago" −3. */
-  | { type: 'relative'; offset: number }
+  | ({ type: 'relative'; offset: number } & Since)
   /** The week, month or year `offset` from publication's ("last week", "fin de l'année dernière"). */
   | { type: 'period'; unit: 'WEEK' | 'MONTH' | 'YEAR'; offset: number; qualifier: Part | null }
-  | { type: 'weekday'; weekday: number; direction: Direction | null };
+  | ({ type: 'weekday'; weekday: number; direction: Direction | null } & Since);
 
 export interface Candidate {
   start: number;

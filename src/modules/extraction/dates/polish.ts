@@ -22,7 +22,11 @@ export function polishCandidates(s: SentenceTokens, lex: DatesLexicon): Candidat
 
 const RANGE_DASH = /^\s*[-–—]\s*$/u;
 
-function dayMonthCandidates(s: SentenceTokens, lex: DatesLexicon): Candidate[] {
+/**
+ * "17 grudnia", "5–7 lutego", "od 5 do 7 lutego"; English uses it too, for the day-first ranges
+ * chrono does not read ("from 1 to 4 May", "1–4 May").
+ */
+export function dayMonthCandidates(s: SentenceTokens, lex: DatesLexicon): Candidate[] {
   const out: Candidate[] = [];
   const { tokens, text } = s;
   for (let i = 0; i + 1 < tokens.length; i++) {
@@ -67,7 +71,7 @@ function dayMonthCandidates(s: SentenceTokens, lex: DatesLexicon): Candidate[] {
         end: startDay === day ? null : { day, month: month.value, year: year?.year ?? null },
       },
       evidence: [
-        { rule: 'date.polish', detail: 'day and month name' },
+        { rule: lex.language === 'pl' ? 'date.polish' : 'date.day-month', detail: 'day and month name' },
         { rule: 'date.month', entry: month.entry },
       ],
       warnings: [],

@@ -246,6 +246,10 @@ export function resolveCandidate(c: Candidate, tense: Tense | null, published: n
     }
   }
 
+  // "Depuis hier": from that day to publication, both stated; a beginning after publication is
+  // no "since" the text can mean, and keeps its day.
+  if ('since' in r && r.since && interval.latest < published) interval = { ...interval, latest: published };
+
   // Only a stated date can contradict the tense (the year rule follows it): the date stands,
   // but the sentence may report a plan or quote someone, which the editor should see.
   if (tense === 'PAST' && interval.earliest > published) {
