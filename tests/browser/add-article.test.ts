@@ -9,7 +9,14 @@ import { seed } from '../../src/modules/ingest/seed.ts';
 import { ensureWebBuilt } from '../../src/web/build.ts';
 import type { ExtractionDraft } from '../../web/src/queries.ts';
 import { type Bundle, dateLabel } from '../../web/src/review.ts';
-import { launchChromium, SHOTS } from '../support/browser.ts';
+import {
+  launchChromium,
+  nothingSeen,
+  problems,
+  type Seen,
+  SHOTS,
+  watchedContext,
+} from '../support/browser.ts';
 import { leftovers, removeOwned } from '../support/cleanup.ts';
 import { logger, TestHelper, testApp } from '../support/harness.ts';
 
@@ -35,11 +42,6 @@ let origin: string;
 let browser: Browser;
 let context: BrowserContext;
 
-interface Seen {
-  requests: string[];
-  pageErrors: string[];
-  cspViolations: string[];
-}
 let seen: Seen;
 
 /** What one ingest wrote that was not there before, and what it may have rewritten. */
@@ -68,7 +70,7 @@ afterAll(async () => {
 });
 
 beforeEach(async () => {
-  seen = { requests: [], pageErrors: [], cspViolations: [] };
+  seen = nothingSeen();
   written = [];
   refused = [];
   context = await newContext({ width: 1280, height: 900 });
@@ -78,23 +80,12 @@ afterEach(async () => {
   await context.close();
   await undoIngests();
   expect(refused).toEqual([]);
-  expect(seen.requests.filter((url) => new URL(url).origin !== origin)).toEqual([]);
-  expect(seen.cspViolations).toEqual([]);
-  expect(seen.pageErrors).toEqual([]);
+  expect(problems(seen, origin)).toEqual({ foreignRequests: [], cspViolations: [], pageErrors: [] });
 });
 
+/** A browser context whose pages report to the current test's `seen`. */
 async function newContext(viewport: { width: number; height: number }): Promise<BrowserContext> {
-  const ctx = await browser.newContext({ viewport, locale: 'en-GB' });
-  const into = seen;
-  ctx.setDefaultTimeout(20_000);
-  ctx.on('request', (r) => into.requests.push(r.url()));
-  ctx.on('page', (page) => {
-    page.on('pageerror', (err) => into.pageErrors.push(err.message));
-    page.on('console', (m) => {
-      if (m.type() === 'error' && /Content Security Policy|Refused to/.test(m.text()))
-        into.cspViolations.push(m.text());
-    });
-  });
+  const ctx = await watchedContext(browser, viewport, seen);
   await ctx.route('**/graphql', guardIngest);
   return ctx;
 }

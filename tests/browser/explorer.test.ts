@@ -6,7 +6,14 @@ import { type HttpServer, listen } from '../../src/http/server.ts';
 import { readSeedBundles, seed } from '../../src/modules/ingest/seed.ts';
 import { Database } from '../../src/neo4j/database.ts';
 import { ensureWebBuilt } from '../../src/web/build.ts';
-import { launchChromium, SHOTS } from '../support/browser.ts';
+import {
+  launchChromium,
+  nothingSeen,
+  problems,
+  type Seen,
+  SHOTS,
+  watchedContext,
+} from '../support/browser.ts';
 import { logger, testApp, testDatabase } from '../support/harness.ts';
 
 // The explorer in a real browser (Debian's Chromium), against a real server on loopback with
@@ -35,12 +42,6 @@ let deadDb: Database;
 let downServer: HttpServer;
 let downOrigin: string;
 
-/** What the current test's pages did: every request, and what went wrong in them. */
-interface Seen {
-  requests: string[];
-  pageErrors: string[];
-  cspViolations: string[];
-}
 let seen: Seen;
 /** The current test's browser context: a fresh one for every test. */
 let context: BrowserContext;
@@ -82,31 +83,19 @@ afterAll(async () => {
 });
 
 beforeEach(async () => {
-  seen = { requests: [], pageErrors: [], cspViolations: [] };
+  seen = nothingSeen();
   context = await newContext({ width: 1280, height: 800 });
 });
 
 afterEach(async () => {
   await context.close();
   // Every test's pages: their own origin only, within the content policy, without a script error.
-  expect(seen.requests.filter((url) => new URL(url).origin !== origin)).toEqual([]);
-  expect(seen.cspViolations).toEqual([]);
-  expect(seen.pageErrors).toEqual([]);
+  expect(problems(seen, origin)).toEqual({ foreignRequests: [], cspViolations: [], pageErrors: [] });
 });
 
 /** A browser context whose pages report to the current test's `seen`. */
 async function newContext(viewport: { width: number; height: number }): Promise<BrowserContext> {
-  const ctx = await browser.newContext({ viewport, locale: 'en-GB' });
-  const into = seen;
-  ctx.setDefaultTimeout(20_000);
-  ctx.on('request', (r) => into.requests.push(r.url()));
-  ctx.on('page', (page) => {
-    page.on('pageerror', (err) => into.pageErrors.push(err.message));
-    page.on('console', (m) => {
-      if (m.type() === 'error' && /Content Security Policy|Refused to/.test(m.text()))
-        into.cspViolations.push(m.text());
-    });
-  });
+  const ctx = await watchedContext(browser, viewport, seen);
   return ctx;
 }
 
