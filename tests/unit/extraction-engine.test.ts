@@ -134,6 +134,20 @@ describe('the rules engine, on a lexicon of its own', () => {
     expect(extract('Russia rejected the proposal.').events[0]!.status).toBe('ASSERTED');
   });
 
+  it('reports the main clause of a condition, not what the condition says may happen', () => {
+    const after = extract(
+      'The United States could impose new sanctions on Russia if Belarus rejected the proposal.',
+    );
+    expect(after.events.map((e) => [e.cameoCode, e.status])).toEqual([['163', 'HYPOTHETICAL']]);
+    const before = extract(
+      'If Belarus rejected the proposal, the United States could impose new sanctions on Russia.',
+    );
+    expect(before.events.map((e) => e.cameoCode)).toEqual(['163']);
+    // "Even if" concedes what happened: the event stays.
+    const even = extract('Even if Belarus rejected the proposal, the United States visited Minsk.');
+    expect(even.events.map((e) => e.cameoCode).sort()).toEqual(['042', '120']);
+  });
+
   it('makes the speaker of a quotation the speaker of what it says', () => {
     const d = extract('"Russia rejects the proposal of NATO entirely," Sergey Lavrov said on Tuesday.');
     const reject = d.events.find((e) => e.cameoCode === '120')!;

@@ -24,6 +24,13 @@ const file = z.object({
   subordinators: z.array(z.string()).default([]),
   /** The past perfect ("had been criticised", "war … kritisiert worden"): background, older than the news. */
   pluperfect: z.array(z.string()).default([]),
+  /**
+   * Words that open a condition ("si", "if", "falls", "если", "jeśli"), and the words before them
+   * that make it concessive instead ("même si", "even if"): what a condition says may happen is
+   * not reported as an event; the main clause's event is (HYPOTHETICAL).
+   */
+  conditionals: z.array(z.string()).default([]),
+  concessive: z.array(z.string()).default([]),
 });
 
 export interface Discourse {
@@ -36,6 +43,8 @@ export interface Discourse {
   relativePronouns: Set<string>;
   subordinators: CompiledPattern[];
   pluperfect: CompiledPattern[];
+  conditionals: CompiledPattern[];
+  concessive: Set<string>;
 }
 
 const compileAll = (lang: Language, list: string[]) =>
@@ -73,6 +82,8 @@ const parseAll = memoizeLexicon((set: LexiconSet) => {
       relativePronouns: new Set(d.relativePronouns.map((w) => fold(w))),
       subordinators: compileAll(lang, d.subordinators),
       pluperfect: compileAll(lang, d.pluperfect),
+      conditionals: compileAll(lang, d.conditionals),
+      concessive: new Set(d.concessive.map((w) => fold(w))),
     };
   }
   return out;

@@ -824,6 +824,27 @@ class RulesRun {
     );
   }
 
+  /**
+   * The conditions of a sentence ("if Russia uses chemical weapons", "falls Peking … unterstütze"):
+   * from the conditional word to the next comma, semicolon or colon, or the sentence's end. What
+   * they say may happen is no report of an event; "même si" / "even if" concede, not condition.
+   */
+  conditionSpans(state: SentenceState): [number, number][] {
+    const spans: [number, number][] = [];
+    const { tokens, sentence } = state;
+    for (const p of this.disc.conditionals) {
+      for (const m of findAll(p, tokens)) {
+        const before = tokens[m.first - 1];
+        if (before && this.disc.concessive.has(before.folded)) continue;
+        const start = tokens[m.first]!.start;
+        const rest = this.input.text.slice(tokens[m.last]!.end, sentence.end);
+        const stop = rest.search(/[,;:]/);
+        spans.push([start, stop < 0 ? sentence.end : tokens[m.last]!.end + stop]);
+      }
+    }
+    return spans;
+  }
+
   /** The date expression of a sentence nearest a trigger, not across a quotation mark. */
   nearestDate(state: SentenceState, m: TriggerMatch): DateExpression | undefined {
     let best: DateExpression | undefined;
@@ -850,7 +871,10 @@ class RulesRun {
     const speakerDates = new Map<string, DraftDate>();
     this.states.forEach((state, index) => {
       const speeches = state.matches.filter((m) => m.trigger.frame === 'SPEECH');
-      const allContents = state.matches.filter((m) => m.trigger.frame !== 'SPEECH');
+      const conditions = this.conditionSpans(state);
+      const allContents = state.matches.filter(
+        (m) => m.trigger.frame !== 'SPEECH' && !conditions.some(([a, b]) => m.start >= a && m.start < b),
+      );
       // A noun ("l'invitation", "the veto", "санкции") names an event only where no verb of the
       // sentence does: beside a verb it is mostly what the verb is about.
       const verbal = allContents.some((m) => m.trigger.pos !== 'NOUN');
