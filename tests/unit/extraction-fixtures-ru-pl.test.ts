@@ -99,7 +99,8 @@ describe.each(LANGUAGES)('the %s extraction fixtures', (lang) => {
     expect(fixtures.map((f) => f.name.slice(0, 5))).toEqual(
       ['01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11'].map((n) => `${lang}-${n}`),
     );
-    for (const f of fixtures) expect(f.name).toMatch(new RegExp(`^${lang}-(0[1-9]|1[01])-[a-z0-9]+(-[a-z0-9]+)*$`));
+    for (const f of fixtures)
+      expect(f.name).toMatch(new RegExp(`^${lang}-(0[1-9]|1[01])-[a-z0-9]+(-[a-z0-9]+)*$`));
   });
 
   it('put articles 01–08 in the dev split and 09–11 in the heldout split', () => {
