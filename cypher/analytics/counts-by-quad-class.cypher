@@ -1,21 +1,24 @@
-// Matching events (the filter of analytics/interval-rows) counted per QuadClass of their type.
+// Events per QuadClass of their type (what analytics/counts-by-quad-class-scan computes from
+// the events), read from the rollups as analytics/counts-by-type reads them.
 CALL () {
-  MATCH (:Actor {id: $actorId})-[p:PARTICIPATED_IN]->(e:Event)
-  WHERE ($role IS NULL OR p.role = $role)
-  RETURN DISTINCT e
+  WITH $from IS NULL AND $to IS NULL AS timeless
+  WHERE timeless
+  MATCH (r:RollupCode)
+  WHERE ($status IS NULL OR r.status = $status)
+    AND ($type IS NULL OR r.code = $type)
+    AND ($typePrefix IS NULL OR r.code STARTS WITH $typePrefix)
+  RETURN r.code AS code, r.count AS n
   UNION ALL
-  WITH $actorId AS actorId
-  WHERE actorId IS NULL
-  MATCH (e:Event)
-  WHERE $role IS NULL OR EXISTS { (:Actor)-[:PARTICIPATED_IN {role: $role}]->(e) }
-  RETURN e
+  WITH $from IS NULL AND $to IS NULL AS timeless
+  WHERE NOT timeless
+  MATCH (r:RollupType)
+  WHERE ($from IS NULL OR r.latest >= date($from)) AND ($to IS NULL OR r.earliest <= date($to))
+    AND ($status IS NULL OR r.status = $status)
+    AND ($type IS NULL OR r.code = $type)
+    AND ($typePrefix IS NULL OR r.code STARTS WITH $typePrefix)
+  RETURN r.code AS code, r.count AS n
 }
-WITH e
-WHERE ($from IS NULL OR e.latest >= date($from))
-  AND ($to IS NULL OR e.earliest <= date($to))
-  AND ($status IS NULL OR e.status = $status)
-  AND ($type IS NULL OR e.cameoCode = $type)
-  AND ($typePrefix IS NULL OR e.cameoCode STARTS WITH $typePrefix)
-MATCH (e)-[:OF_TYPE]->(t:EventType)
-RETURN t.quadClass AS quadClass, count(e) AS count
+WITH code, sum(n) AS n
+MATCH (t:EventType {code: code})
+RETURN t.quadClass AS quadClass, sum(n) AS count
 ORDER BY quadClass

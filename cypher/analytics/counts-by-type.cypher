@@ -1,24 +1,27 @@
-// Matching events (the filter of analytics/interval-rows) counted per CAMEO code cut to a
-// level: the first $level + 1 digits ("0362" counts under "03" at level 1, "036" at level 2).
-// An event coded less precisely than the level counts under its own code ("03" at level 3).
+// Events per CAMEO code cut to a level (what analytics/counts-by-type-scan computes from the
+// events), read from the rollups: RollupCode without a window, RollupType with one. Rows are
+// summed per code first, so each code's EventType is read once. An event coded less precisely
+// than the level counts under its own code ("03" at level 3).
 CALL () {
-  MATCH (:Actor {id: $actorId})-[p:PARTICIPATED_IN]->(e:Event)
-  WHERE ($role IS NULL OR p.role = $role)
-  RETURN DISTINCT e
+  WITH $from IS NULL AND $to IS NULL AS timeless
+  WHERE timeless
+  MATCH (r:RollupCode)
+  WHERE ($status IS NULL OR r.status = $status)
+    AND ($type IS NULL OR r.code = $type)
+    AND ($typePrefix IS NULL OR r.code STARTS WITH $typePrefix)
+  RETURN r.code AS code, r.count AS n
   UNION ALL
-  WITH $actorId AS actorId
-  WHERE actorId IS NULL
-  MATCH (e:Event)
-  WHERE $role IS NULL OR EXISTS { (:Actor)-[:PARTICIPATED_IN {role: $role}]->(e) }
-  RETURN e
+  WITH $from IS NULL AND $to IS NULL AS timeless
+  WHERE NOT timeless
+  MATCH (r:RollupType)
+  WHERE ($from IS NULL OR r.latest >= date($from)) AND ($to IS NULL OR r.earliest <= date($to))
+    AND ($status IS NULL OR r.status = $status)
+    AND ($type IS NULL OR r.code = $type)
+    AND ($typePrefix IS NULL OR r.code STARTS WITH $typePrefix)
+  RETURN r.code AS code, r.count AS n
 }
-WITH e
-WHERE ($from IS NULL OR e.latest >= date($from))
-  AND ($to IS NULL OR e.earliest <= date($to))
-  AND ($status IS NULL OR e.status = $status)
-  AND ($type IS NULL OR e.cameoCode = $type)
-  AND ($typePrefix IS NULL OR e.cameoCode STARTS WITH $typePrefix)
-MATCH (e)-[:OF_TYPE]->(t:EventType)
-WITH left(t.code, $level + 1) AS code, count(e) AS count, sum(t.goldstein) AS goldsteinSum
+WITH code, sum(n) AS n
+MATCH (t:EventType {code: code})
+WITH left(t.code, $level + 1) AS code, sum(n) AS count, sum(n * t.goldstein) AS goldsteinSum
 RETURN code, count, goldsteinSum
 ORDER BY count DESC, code

@@ -1,29 +1,35 @@
-// The events matching an event filter (the semantics of event/list), one row per date
-// interval: how many events have it and their average Goldstein score. Bucketing is linear in
-// the score, so count × average carries the same Goldstein sum as one row per (interval,
-// score), in a fraction of the rows: a million events travel as a few thousand rows.
-// With $actorId, only the events that actor took part in ($role: in that role); without, $role
-// means "has some participant in that role". Exactly one branch of the union reads anything:
-// the WITH … WHERE keeps the second from scanning every event when an actor is given.
-// Dates travel as ISO strings (which sort as the dates do): the driver then builds no Date
-// objects for a few thousand rows, and nothing converts them back.
+// The histogram's interval rows (what analytics/interval-rows-scan computes from the events),
+// read from the rollups: one row per date interval with its count and average Goldstein score,
+// whatever the number of events. $source (chosen in analytics.repository.ts) names the one
+// branch that reads: 'interval' without a filter but the window, 'type' with a type or status,
+// 'actor' for one actor's events (without a role: the rollups count events, not roles).
 CALL () {
-  MATCH (:Actor {id: $actorId})-[p:PARTICIPATED_IN]->(e:Event)
-  WHERE ($role IS NULL OR p.role = $role)
-  RETURN DISTINCT e
+  WITH $source AS source
+  WHERE source = 'interval'
+  MATCH (r:RollupInterval)
+  WHERE ($from IS NULL OR r.latest >= date($from)) AND ($to IS NULL OR r.earliest <= date($to))
+  RETURN r.earliest AS earliest, r.latest AS latest, r.count AS count,
+         toFloat(r.goldstein10) / (10 * r.count) AS goldstein
   UNION ALL
-  WITH $actorId AS actorId
-  WHERE actorId IS NULL
-  MATCH (e:Event)
-  WHERE $role IS NULL OR EXISTS { (:Actor)-[:PARTICIPATED_IN {role: $role}]->(e) }
-  RETURN e
+  WITH $source AS source
+  WHERE source = 'type'
+  MATCH (r:RollupType)
+  WHERE ($from IS NULL OR r.latest >= date($from)) AND ($to IS NULL OR r.earliest <= date($to))
+    AND ($status IS NULL OR r.status = $status)
+    AND ($type IS NULL OR r.code = $type)
+    AND ($typePrefix IS NULL OR r.code STARTS WITH $typePrefix)
+  WITH r.earliest AS earliest, r.latest AS latest, r.code AS code, sum(r.count) AS n
+  MATCH (t:EventType {code: code})
+  WITH earliest, latest, sum(n) AS count, sum(n * t.goldstein) AS goldsteinSum
+  RETURN earliest, latest, count, goldsteinSum / count AS goldstein
+  UNION ALL
+  WITH $source AS source
+  WHERE source = 'actor'
+  MATCH (r:RollupActor {actorId: $actorId})
+  WHERE r.typed > 0
+    AND ($from IS NULL OR r.latest >= date($from)) AND ($to IS NULL OR r.earliest <= date($to))
+  RETURN r.earliest AS earliest, r.latest AS latest, r.typed AS count,
+         toFloat(r.goldstein10) / (10 * r.typed) AS goldstein
 }
-WITH e
-WHERE ($from IS NULL OR e.latest >= date($from))
-  AND ($to IS NULL OR e.earliest <= date($to))
-  AND ($status IS NULL OR e.status = $status)
-  AND ($type IS NULL OR e.cameoCode = $type)
-  AND ($typePrefix IS NULL OR e.cameoCode STARTS WITH $typePrefix)
-MATCH (e)-[:OF_TYPE]->(t:EventType)
-RETURN toString(e.earliest) AS earliest, toString(e.latest) AS latest, avg(t.goldstein) AS goldstein, count(e) AS count
+RETURN toString(earliest) AS earliest, toString(latest) AS latest, goldstein, count
 ORDER BY earliest, latest

@@ -1,25 +1,47 @@
-// Actors ranked over the events in a window by one of three measures, all computed here:
-// distinct events, distinct co-participants, and the average Goldstein score of those events.
-// Each actor's events are counted and averaged as they are matched, never collected: a
-// ranking over a million events keeps one row per actor. Co-participants are counted for
-// every actor only when they are the ranking ($by = PARTNERS); otherwise only for the $first
-// actors kept. Ties go by id; an actor without a typed event ranks last by GOLDSTEIN.
-MATCH (e:Event)
-WHERE ($from IS NULL OR e.latest >= date($from))
-  AND ($to IS NULL OR e.earliest <= date($to))
-MATCH (a:Actor)-[:PARTICIPATED_IN]->(e)
-WHERE $kinds IS NULL OR a.kind IN $kinds
-WITH DISTINCT a, e
-OPTIONAL MATCH (e)-[:OF_TYPE]->(t:EventType)
-WITH a, count(e) AS events, avg(t.goldstein) AS goldsteinAverage
+// Actors ranked over a window (what analytics/top-actors-scan computes from the events), read
+// from the rollups. The window comes split (rollups.ts, yearWindow): the years it covers whole
+// ($fromYear…$toYear) read one row per actor and year; the years it cuts ($edges) read the
+// actor's interval rows of that year that overlap it; intervals that cross a new year
+// (single = false) are read as they overlap the window. Each event has one interval, so the
+// three parts never count it twice. Distinct partners come from the pair rows the same way,
+// and from the actor's own events in the cut years (only for the $first actors kept).
+// Ties go by id; an actor without a typed event ranks last by GOLDSTEIN.
+CALL () {
+  MATCH (r:RollupActorYear)
+  WHERE r.year >= $fromYear AND r.year <= $toYear
+  RETURN r.actorId AS actorId, r.count AS n, r.typed AS typed, r.goldstein10 AS g
+  UNION ALL
+  UNWIND $edges AS edge
+  MATCH (r:RollupActor)
+  WHERE r.single = true AND r.earliest >= date(edge.start) AND r.earliest <= date(edge.end)
+    AND r.latest >= date(edge.minLatest)
+  RETURN r.actorId AS actorId, r.count AS n, r.typed AS typed, r.goldstein10 AS g
+  UNION ALL
+  // The index keeps this to the few rows across a new year (not a scan of every actor row).
+  MATCH (r:RollupActor)
+  USING INDEX r:RollupActor(single, earliest)
+  WHERE r.single = false AND r.earliest IS NOT NULL
+    AND ($from IS NULL OR r.latest >= date($from)) AND ($to IS NULL OR r.earliest <= date($to))
+  RETURN r.actorId AS actorId, r.count AS n, r.typed AS typed, r.goldstein10 AS g
+}
+WITH actorId, sum(n) AS events, sum(typed) AS typed, sum(g) AS g
 WHERE events >= $minEvents
+MATCH (a:Actor {id: actorId})
+WHERE $kinds IS NULL OR a.kind IN $kinds
+WITH a, events, CASE WHEN typed > 0 THEN toFloat(g) / (10 * typed) END AS goldsteinAverage
 CALL (a) {
   WITH a WHERE $by = 'PARTNERS'
-  MATCH (a)-[:PARTICIPATED_IN]->(e:Event)<-[:PARTICIPATED_IN]-(b:Actor)
-  WHERE b <> a
-    AND ($from IS NULL OR e.latest >= date($from))
-    AND ($to IS NULL OR e.earliest <= date($to))
-  RETURN count(DISTINCT b) AS rankingPartners
+  CALL (a) {
+    MATCH (p:RollupPairYear)
+    WHERE p.actorId = a.id AND p.year >= $fromYear AND p.year <= $toYear
+    RETURN p.partnerId AS partner
+    UNION
+    MATCH (p:RollupPairSpan)
+    WHERE p.actorId = a.id
+      AND ($from IS NULL OR p.latest >= date($from)) AND ($to IS NULL OR p.earliest <= date($to))
+    RETURN p.partnerId AS partner
+  }
+  RETURN count(partner) AS rankingPartners
 }
 WITH a, events, goldsteinAverage, rankingPartners
 ORDER BY
@@ -29,11 +51,25 @@ ORDER BY
   a.id
 LIMIT $first
 CALL (a) {
-  MATCH (a)-[:PARTICIPATED_IN]->(e:Event)<-[:PARTICIPATED_IN]-(b:Actor)
-  WHERE b <> a
-    AND ($from IS NULL OR e.latest >= date($from))
-    AND ($to IS NULL OR e.earliest <= date($to))
-  RETURN count(DISTINCT b) AS partners
+  CALL (a) {
+    MATCH (p:RollupPairYear)
+    WHERE p.actorId = a.id AND p.year >= $fromYear AND p.year <= $toYear
+    RETURN p.partnerId AS partner
+    UNION
+    MATCH (p:RollupPairSpan)
+    WHERE p.actorId = a.id
+      AND ($from IS NULL OR p.latest >= date($from)) AND ($to IS NULL OR p.earliest <= date($to))
+    RETURN p.partnerId AS partner
+    UNION
+    UNWIND $edges AS edge
+    MATCH (a)-[:PARTICIPATED_IN]->(e:Event)
+    WHERE e.earliest >= date(edge.start) AND e.earliest <= date(edge.end)
+      AND e.latest >= date(edge.minLatest) AND e.latest.year = e.earliest.year
+    MATCH (e)<-[:PARTICIPATED_IN]-(b:Actor)
+    WHERE b <> a
+    RETURN b.id AS partner
+  }
+  RETURN count(partner) AS partners
 }
 RETURN a {.id, .name, .kind, .aliases, .wikidataId, .countryCode} AS actor,
        events, partners, goldsteinAverage

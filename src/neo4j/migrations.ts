@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Logger } from '../logger.ts';
+import { ensureRollups } from '../modules/analytics/rollups.ts';
 import { CYPHER_DIR } from './cypher.ts';
 import type { Database } from './database.ts';
 
@@ -35,9 +36,9 @@ export function migrationName(statement: string): string | undefined {
 }
 
 /**
- * Applies the migration statements whose constraint or index is not there yet, and waits for
- * the indexes to come online. On an up-to-date database it only reads the schema, so that an
- * account without schema rights can start the API.
+ * Applies the migration statements whose constraint or index is not there yet, waits for the
+ * indexes to come online, and builds the rollups if the graph has none of their version. On an
+ * up-to-date database it only reads, so that an account without schema rights can start the API.
  */
 export async function migrate(db: Database, logger?: Logger): Promise<number> {
   const statements = migrationStatements();
@@ -55,6 +56,12 @@ export async function migrate(db: Database, logger?: Logger): Promise<number> {
     logger?.debug({ file, statement }, 'migration applied');
   }
   await db.driver.executeQuery('CALL db.awaitIndexes(300)', {}, { database: db.name, routing: 'READ' });
-  logger?.info({ statements: statements.length, applied: pending.length }, 'schema migrations checked');
+  // Data, not schema: the rollups are built from the events once (and again when their shape
+  // changes); on a graph that has them this is one read.
+  const rollups = await ensureRollups(db, logger);
+  logger?.info(
+    { statements: statements.length, applied: pending.length, rollups },
+    'schema migrations checked',
+  );
   return pending.length;
 }

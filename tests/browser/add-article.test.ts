@@ -17,7 +17,7 @@ import {
   SHOTS,
   watchedContext,
 } from '../support/browser.ts';
-import { leftovers, removeOwned } from '../support/cleanup.ts';
+import { leftovers, removeEvents, removeOwned } from '../support/cleanup.ts';
 import { logger, TestHelper, testApp } from '../support/harness.ts';
 
 // The editors' "Add an article" page in Chromium, against a real server (real Neo4j, the seed,
@@ -138,6 +138,8 @@ async function undoIngests(): Promise<void> {
   for (const w of written.reverse()) {
     // The article, its mentions and its share of structural facts (a fact only it stated goes).
     await removeOwned(db, w.articleId);
+    // Events leave with their share of the rollups; then documents and new actors.
+    await removeEvents(db, w.newIds);
     await helper.run(
       'UNWIND $ids AS id MATCH (n {id: id}) WHERE n:Event OR n:Document OR n:Actor DETACH DELETE n',
       {

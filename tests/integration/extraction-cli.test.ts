@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { seed } from '../../src/modules/ingest/seed.ts';
+import { removeEvents } from '../support/cleanup.ts';
 import { TestHelper } from '../support/harness.ts';
 
 // `parley extract` as a user runs it: bin/parley in a child process, on the run's Neo4j.
@@ -68,6 +69,14 @@ afterAll(async () => {
   // What `--ingest` wrote beyond the article and its mentions (the helper's prefix): the
   // engine's events, documents and new actors, by id, and the aliases (and names) it added to
   // the seed's actors.
+  const added = await helper.run<{ id: string }>(
+    'MATCH (e:Event) WHERE NOT e.id IN $events RETURN e.id AS id',
+    { events: [...eventsBefore] },
+  );
+  await removeEvents(
+    helper.database,
+    added.map((r) => r.id),
+  );
   await helper.run(
     `MATCH (n) WHERE (n:Event AND NOT n.id IN $events) OR (n:Document AND NOT n.id IN $documents)
        OR (n:Actor AND NOT n.id IN $actors)

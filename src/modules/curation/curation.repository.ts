@@ -1,5 +1,6 @@
 import { cypher } from '../../neo4j/cypher.ts';
 import type { Db } from '../../neo4j/database.ts';
+import { eventsOfActors, withRollups } from '../analytics/rollups.ts';
 import { factId } from '../common/identity.ts';
 import type { ActorRow, EventRow } from '../common/rows.ts';
 
@@ -47,7 +48,13 @@ export async function mergeActors(db: Db, keepId: string, mergeId: string): Prom
         title: f.title,
       }),
     }));
-    const [row] = await tx.run<MergeResult>(Q.merge, { keepId, mergeId, facts: moved });
+    // The merged actor's events move to the kept one: its rollup rows go to the kept actor,
+    // partner rows merge, and a pair of the two becomes a self-pair, which counts nothing.
+    const [row] = await withRollups(
+      tx,
+      () => eventsOfActors(tx, [mergeId]),
+      () => tx.run<MergeResult>(Q.merge, { keepId, mergeId, facts: moved }),
+    );
     return row ?? null;
   });
 }
@@ -72,7 +79,12 @@ export async function correctEvent(
   cameoCode: string | null,
 ): Promise<EventRow | null> {
   return db.transaction(async (tx) => {
-    const [row] = await tx.run<{ event: EventRow }>(Q.correct, { eventId, date, cameoCode });
+    // A new date or code moves the event between rollup rows.
+    const [row] = await withRollups(
+      tx,
+      async () => [eventId],
+      () => tx.run<{ event: EventRow }>(Q.correct, { eventId, date, cameoCode }),
+    );
     return row?.event ?? null;
   });
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { cypher } from '../../neo4j/cypher.ts';
 import type { Db, WriteCounters } from '../../neo4j/database.ts';
+import { withRollups } from '../analytics/rollups.ts';
 import { actorLabel, factId, mentionId } from '../common/identity.ts';
 import type { Bundle } from './bundle.ts';
 import { type BundleIssue, BundleValidationError, type ValidBundle, validateBundle } from './validate.ts';
@@ -243,7 +244,14 @@ export async function writeBundles(
     const mentions = params.flatMap((p) => p.mentions);
     if (actors.length) await tx.run(Q.actors, { actors });
     if (documents.length) await tx.run(Q.documents, { documents });
-    if (events.length) await tx.run(Q.events, { events });
+    // Only the events statement changes what the rollups count (dates, types, status,
+    // participants): they follow it in this transaction, whether the events are new or rewritten.
+    if (events.length)
+      await withRollups(
+        tx,
+        async () => events.map((e) => e.id),
+        () => tx.run(Q.events, { events }),
+      );
     if (links.length) await tx.run(Q.links, { links });
     if (facts.length) await tx.run(Q.facts, { facts });
     if (mentions.length) await tx.run(Q.mentions, { mentions });

@@ -1,0 +1,2 @@
+MERGE (s:RollupState {id: 'rollups'})
+SET s.version = $version, s.builtAt = datetime()

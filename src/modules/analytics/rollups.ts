@@ -1,0 +1,297 @@
+/**
+ * Rollups: per-period aggregates of the events, so that the dashboards (histogram, counts by
+ * type and QuadClass, topActors) cost in proportion to buckets or actors, not events.
+ *
+ * Every event has exactly one date interval [earliest, latest], one status and one type, so
+ * rows keyed by interval (and code, status, actor) are additive: summing the rows that overlap
+ * a window gives what a scan of the events gives, with the same fractional weights (the
+ * histogram still spreads each interval's count in buckets.ts). The rows:
+ *
+ * - RollupInterval (earliest, latest): count and Goldstein sum, for the unfiltered histogram;
+ * - RollupType (earliest, latest, code, status): count, for filtered histograms and windowed
+ *   counts by type or QuadClass (the score and QuadClass are read from the code's EventType);
+ * - RollupCode (code, status): count, for the same counts without a window;
+ * - RollupActor (actor, earliest, latest): distinct events, typed events, Goldstein sum — an
+ *   actor's histogram, and the part of a topActors window that cuts a calendar year;
+ * - RollupActorYear (actor, year): the same for the events whose interval lies in one year,
+ *   so a window of whole years (or none) reads a row per actor and year;
+ * - RollupPairYear (actor, partner, year) and RollupPairSpan (actor, partner, earliest, latest,
+ *   for intervals that cross a new year): shared events, so distinct partners cost pairs.
+ *
+ * Goldstein scores are kept in tenths (the codebook's scale, checked when it is read), as
+ * integers: adding and removing events never drifts, and a rebuild gives the same numbers.
+ *
+ * Writers keep the rows true in their own transaction: they read the affected events before
+ * and after (`snapshotEvents`), and `applyRollupDelta` adds the difference. One code path for
+ * ingest, re-ingest, corrections, merges and deletions, and exact by construction.
+ */
+import type { Logger } from '../../logger.ts';
+import { cypher } from '../../neo4j/cypher.ts';
+import type { Database, Tx } from '../../neo4j/database.ts';
+
+const Q = {
+  snapshot: cypher('analytics/rollup-snapshot'),
+  snapshotPage: cypher('analytics/rollup-snapshot-page'),
+  actorEvents: cypher('analytics/rollup-actor-events'),
+  codeEvents: cypher('analytics/rollup-code-events'),
+  apply: cypher('analytics/rollup-apply'),
+  state: cypher('analytics/rollup-state'),
+  setState: cypher('analytics/rollup-state-set'),
+  clear: cypher('analytics/rollup-clear'),
+};
+
+/** Bumped when the rollups' shape changes: a graph with another version is rebuilt at migration. */
+export const ROLLUP_VERSION = 1;
+
+/** The labels of the rollup rows (not part of the model: node counts do not list them). */
+export const ROLLUP_LABELS = [
+  'RollupInterval',
+  'RollupType',
+  'RollupCode',
+  'RollupActor',
+  'RollupActorYear',
+  'RollupPairYear',
+  'RollupPairSpan',
+] as const;
+
+/** What the rollups count of one event, as rollup-snapshot reads it. */
+export interface EventSnapshot {
+  id: string;
+  earliest: string;
+  latest: string;
+  status: string;
+  /** The code of its EventType; null for an event without one (counted by topActors only). */
+  code: string | null;
+  goldstein: number | null;
+  /** Distinct actors that took part in it. */
+  actorIds: string[];
+}
+
+/** Goldstein scores are in tenths in the codebook; rollups keep them as exact integers. */
+export const goldsteinTenths = (score: number): number => Math.round(score * 10);
+
+const yearOf = (isoDate: string): number => Number(isoDate.slice(0, isoDate.indexOf('-', 1)));
+
+type Row = Record<string, string | number | boolean> & { key: string };
+type Counter = 'count' | 'typed' | 'goldstein10';
+
+/** Signed changes to rollup rows, accumulated per key; rows whose changes cancel are dropped. */
+export class RollupDelta {
+  readonly interval = new Map<string, Row>();
+  readonly type = new Map<string, Row>();
+  readonly code = new Map<string, Row>();
+  readonly actor = new Map<string, Row>();
+  readonly actorYear = new Map<string, Row>();
+  readonly pairYear = new Map<string, Row>();
+  readonly pairSpan = new Map<string, Row>();
+
+  private bump(
+    table: Map<string, Row>,
+    key: string,
+    props: Record<string, string | number | boolean>,
+    counters: Partial<Record<Counter, number>>,
+  ): void {
+    let row = table.get(key);
+    if (!row) {
+      row = { key, ...props, count: 0 };
+      for (const c of Object.keys(counters)) row[c] = 0;
+      table.set(key, row);
+    }
+    for (const [c, v] of Object.entries(counters)) row[c] = (row[c] as number) + v;
+  }
+
+  /** Adds (sign 1) or removes (sign −1) one event's share of every rollup. */
+  add(e: EventSnapshot, sign: 1 | -1): this {
+    const iv = `${e.earliest}/${e.latest}`;
+    const dates = { earliest: e.earliest, latest: e.latest };
+    const year = yearOf(e.earliest);
+    const single = year === yearOf(e.latest);
+    const typed = e.code !== null && e.goldstein !== null;
+    const g = typed ? goldsteinTenths(e.goldstein!) : 0;
+    if (typed) {
+      this.bump(this.interval, iv, dates, { count: sign, goldstein10: sign * g });
+      this.bump(
+        this.type,
+        `${iv}/${e.code}/${e.status}`,
+        { ...dates, code: e.code!, status: e.status },
+        { count: sign },
+      );
+      this.bump(this.code, `${e.code}/${e.status}`, { code: e.code!, status: e.status }, { count: sign });
+    }
+    const actorIds = [...new Set(e.actorIds)];
+    const counters = { count: sign, typed: typed ? sign : 0, goldstein10: sign * g };
+    for (const a of actorIds) {
+      this.bump(this.actor, `${a}/${iv}`, { actorId: a, ...dates, single }, counters);
+      if (single) this.bump(this.actorYear, `${a}/${year}`, { actorId: a, year }, counters);
+      for (const b of actorIds) {
+        if (a === b) continue;
+        if (single)
+          this.bump(this.pairYear, `${a}/${b}/${year}`, { actorId: a, partnerId: b, year }, { count: sign });
+        else
+          this.bump(
+            this.pairSpan,
+            `${a}/${b}/${iv}`,
+            { actorId: a, partnerId: b, ...dates },
+            { count: sign },
+          );
+      }
+    }
+    return this;
+  }
+
+  /** The statement parameters: per label, the rows that change, sorted by key. */
+  params(): Record<string, Row[]> {
+    const changed = (table: Map<string, Row>) =>
+      [...table.values()]
+        .filter((r) => r.count !== 0 || r.typed || r.goldstein10)
+        .sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
+    return {
+      interval: changed(this.interval),
+      type: changed(this.type),
+      code: changed(this.code),
+      actor: changed(this.actor),
+      actorYear: changed(this.actorYear),
+      pairYear: changed(this.pairYear),
+      pairSpan: changed(this.pairSpan),
+    };
+  }
+}
+
+/** The delta that turns rollups counting `before` into rollups counting `after`. */
+export function rollupDelta(before: Iterable<EventSnapshot>, after: Iterable<EventSnapshot>): RollupDelta {
+  const delta = new RollupDelta();
+  for (const e of before) delta.add(e, -1);
+  for (const e of after) delta.add(e, 1);
+  return delta;
+}
+
+/** The rollup view of the given events (those that exist), inside the caller's transaction. */
+export async function snapshotEvents(tx: Tx, ids: string[]): Promise<EventSnapshot[]> {
+  if (!ids.length) return [];
+  return tx.run<EventSnapshot>(Q.snapshot, { ids });
+}
+
+/** The ids of the events the given actors take part in. */
+export async function eventsOfActors(tx: Tx, actorIds: string[]): Promise<string[]> {
+  if (!actorIds.length) return [];
+  return (await tx.run<{ id: string }>(Q.actorEvents, { actorIds })).map((r) => r.id);
+}
+
+/** The ids of the events of the given CAMEO codes. */
+export async function eventsOfCodes(tx: Tx, codes: string[]): Promise<string[]> {
+  if (!codes.length) return [];
+  return (await tx.run<{ id: string }>(Q.codeEvents, { codes })).map((r) => r.id);
+}
+
+/**
+ * Writes a delta in the caller's transaction. The rollup rows are derived data, not what the
+ * write asked for: the transaction's counters (reported as nodesCreated …) leave them out.
+ */
+export async function applyRollupDelta(tx: Tx, delta: RollupDelta): Promise<void> {
+  const params = delta.params();
+  if (Object.values(params).every((rows) => rows.length === 0)) return;
+  const counted = { ...tx.counters };
+  await tx.run(Q.apply, params);
+  Object.assign(tx.counters, counted);
+}
+
+/**
+ * Runs `write` between two snapshots of the events `affected` names (read again after the
+ * write, so a write that adds events may name them), and applies the difference: the rollups
+ * stay true in the write's own transaction.
+ */
+export async function withRollups<T>(
+  tx: Tx,
+  affected: () => Promise<string[]>,
+  write: () => Promise<T>,
+): Promise<T> {
+  const ids = await affected();
+  const before = await snapshotEvents(tx, ids);
+  const result = await write();
+  const after = await snapshotEvents(tx, ids);
+  await applyRollupDelta(tx, rollupDelta(before, after));
+  return result;
+}
+
+/** The years a topActors window covers whole, and the parts of the years it cuts. */
+export interface YearWindow {
+  /** First and last calendar year wholly inside the window (none when fromYear > toYear). */
+  fromYear: number;
+  toYear: number;
+  /**
+   * The years the window cuts: the year-contained intervals with `earliest` in start…end and
+   * `latest` ≥ minLatest are the ones of that year that overlap the window.
+   */
+  edges: { start: string; end: string; minLatest: string }[];
+}
+
+/** Stands for an open side of a window: further than any year a date can have. */
+const OPEN_YEAR = 1_000_000;
+
+const yearStart = (y: number) => `${String(y).padStart(4, '0')}-01-01`;
+const yearEnd = (y: number) => `${String(y).padStart(4, '0')}-12-31`;
+
+/** Splits a window into whole years (read from year rows) and cut years (read from interval rows). */
+export function yearWindow(from: string | null, to: string | null): YearWindow {
+  const window: YearWindow = { fromYear: -OPEN_YEAR, toYear: OPEN_YEAR, edges: [] };
+  const cut = new Set<number>();
+  if (from) {
+    const y = yearOf(from);
+    window.fromYear = from === yearStart(y) ? y : y + 1;
+    if (from !== yearStart(y)) cut.add(y);
+  }
+  if (to) {
+    const y = yearOf(to);
+    window.toYear = to === yearEnd(y) ? y : y - 1;
+    if (to !== yearEnd(y)) cut.add(y);
+  }
+  for (const y of [...cut].sort((a, b) => a - b)) {
+    const end = to && to < yearEnd(y) ? to : yearEnd(y);
+    const minLatest = from && from > yearStart(y) ? from : yearStart(y);
+    window.edges.push({ start: yearStart(y), end, minLatest });
+  }
+  return window;
+}
+
+/** How many events a rebuild reads per transaction. */
+const REBUILD_PAGE = 5_000;
+
+/**
+ * Recomputes every rollup from the events: clears them, then adds the events page by page, and
+ * records the version. Not one transaction: run it while nothing else writes (migration).
+ */
+export async function rebuildRollups(db: Database, logger?: Logger): Promise<number> {
+  const session = db.driver.session({ database: db.name });
+  try {
+    await session.run(Q.clear.text);
+  } finally {
+    await session.close();
+  }
+  let after: string | null = null;
+  let events = 0;
+  for (;;) {
+    const cursor: string | null = after;
+    const page: EventSnapshot[] = await db.transaction(async (tx) => {
+      const rows = await tx.run<EventSnapshot>(Q.snapshotPage, { after: cursor, limit: REBUILD_PAGE });
+      await applyRollupDelta(tx, rollupDelta([], rows));
+      return rows;
+    });
+    events += page.length;
+    if (page.length < REBUILD_PAGE) break;
+    after = page.at(-1)!.id;
+  }
+  await db.write(Q.setState, { version: ROLLUP_VERSION });
+  logger?.info({ events, version: ROLLUP_VERSION }, 'rollups rebuilt from the events');
+  return events;
+}
+
+/**
+ * Builds the rollups when the graph holds none, or another version: idempotent, and only a
+ * read on a graph that has them (an account without write rights can start the API).
+ */
+export async function ensureRollups(db: Database, logger?: Logger): Promise<'current' | 'rebuilt'> {
+  const [state] = await db.read<{ version: number | null }>(Q.state);
+  if (state?.version === ROLLUP_VERSION) return 'current';
+  await rebuildRollups(db, logger);
+  return 'rebuilt';
+}

@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import {
+  type EventSnapshot,
+  goldsteinTenths,
+  RollupDelta,
+  rollupDelta,
+  yearWindow,
+} from '../../src/modules/analytics/rollups.ts';
+import { readCodebook } from '../../src/modules/ingest/codebook.ts';
+
+const event = (over: Partial<EventSnapshot> = {}): EventSnapshot => ({
+  id: 'e1',
+  earliest: '2022-02-09',
+  latest: '2022-02-09',
+  status: 'ASSERTED',
+  code: '036',
+  goldstein: 4,
+  actorIds: ['a', 'b'],
+  ...over,
+});
+
+const keys = (rows: { key: string }[]) => rows.map((r) => r.key);
+
+describe('rollup deltas', () => {
+  it('count an actor in two roles of one event once, and never pair it with itself', () => {
+    const p = new RollupDelta().add(event({ actorIds: ['a', 'a', 'b'] }), 1).params();
+    expect(p.actor!.map((r) => [r.key, r.count, r.typed, r.goldstein10])).toEqual([
+      ['a/2022-02-09/2022-02-09', 1, 1, 40],
+      ['b/2022-02-09/2022-02-09', 1, 1, 40],
+    ]);
+    expect(keys(p.actorYear!)).toEqual(['a/2022', 'b/2022']);
+    expect(keys(p.pairYear!)).toEqual(['a/b/2022', 'b/a/2022']);
+    expect(p.pairSpan).toEqual([]);
+  });
+
+  it('keep an interval across a new year out of the year rows, in the span rows', () => {
+    const p = new RollupDelta().add(event({ earliest: '2021-12-28', latest: '2022-01-03' }), 1).params();
+    expect(p.actor!.map((r) => r.single)).toEqual([false, false]);
+    expect(p.actorYear).toEqual([]);
+    expect(p.pairYear).toEqual([]);
+    expect(keys(p.pairSpan!)).toEqual(['a/b/2021-12-28/2022-01-03', 'b/a/2021-12-28/2022-01-03']);
+  });
+
+  it('leave out rows whose changes cancel, and keep the ones that move', () => {
+    const before = event();
+    expect(Object.values(rollupDelta([before], [before]).params()).flat()).toEqual([]);
+    const moved = rollupDelta(
+      [before],
+      [event({ code: '040', goldstein: 1, actorIds: ['a', 'c'] })],
+    ).params();
+    expect(moved.interval!.map((r) => [r.key, r.count, r.goldstein10])).toEqual([
+      ['2022-02-09/2022-02-09', 0, -30],
+    ]);
+    expect(moved.code!.map((r) => [r.key, r.count])).toEqual([
+      ['036/ASSERTED', -1],
+      ['040/ASSERTED', 1],
+    ]);
+    expect(moved.pairYear!.map((r) => [r.key, r.count])).toEqual([
+      ['a/b/2022', -1],
+      ['a/c/2022', 1],
+      ['b/a/2022', -1],
+      ['c/a/2022', 1],
+    ]);
+  });
+
+  it('count an event without a type for its actors only', () => {
+    const p = new RollupDelta().add(event({ code: null, goldstein: null }), 1).params();
+    expect(p.interval).toEqual([]);
+    expect(p.type).toEqual([]);
+    expect(p.actor!.map((r) => [r.count, r.typed, r.goldstein10])).toEqual([
+      [1, 0, 0],
+      [1, 0, 0],
+    ]);
+  });
+
+  it('keep Goldstein scores as exact tenths: the codebook has no finer score', () => {
+    expect([3.4, -0.4, -9.2, 10].map(goldsteinTenths)).toEqual([34, -4, -92, 100]);
+    for (const t of readCodebook()) expect(goldsteinTenths(t.goldstein) / 10, t.code).toBe(t.goldstein);
+  });
+});
+
+describe('yearWindow', () => {
+  it('reads whole years from year rows and nothing else', () => {
+    expect(yearWindow('2023-01-01', '2024-12-31')).toEqual({ fromYear: 2023, toYear: 2024, edges: [] });
+    expect(yearWindow(null, null)).toMatchObject({ edges: [] });
+  });
+
+  it('cuts the first and last years of a window that does not start or end with them', () => {
+    expect(yearWindow('2022-03-15', '2024-06-30')).toEqual({
+      fromYear: 2023,
+      toYear: 2023,
+      edges: [
+        { start: '2022-01-01', end: '2022-12-31', minLatest: '2022-03-15' },
+        { start: '2024-01-01', end: '2024-06-30', minLatest: '2024-01-01' },
+      ],
+    });
+  });
+
+  it('cuts one year once when the window lies inside it', () => {
+    const w = yearWindow('2022-02-09', '2022-02-09');
+    expect(w.fromYear).toBeGreaterThan(w.toYear);
+    expect(w.edges).toEqual([{ start: '2022-01-01', end: '2022-02-09', minLatest: '2022-02-09' }]);
+  });
+
+  it('leaves an open side open', () => {
+    const w = yearWindow(null, '2022-06-30');
+    expect(w.toYear).toBe(2021);
+    expect(w.fromYear).toBeLessThan(1000);
+    expect(w.edges).toEqual([{ start: '2022-01-01', end: '2022-06-30', minLatest: '2022-01-01' }]);
+  });
+});
