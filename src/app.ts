@@ -3,10 +3,12 @@ import { createYoga, type Plugin, useReadinessCheck, type YogaServerInstance } f
 import { identify } from './auth.ts';
 import type { Config } from './config.ts';
 import { maskError } from './errors.ts';
+import { responseCachePlugin } from './http/cache.ts';
 import { armorPlugin, errorCodePlugin, introspectionPlugin, requestGuardPlugin } from './http/guards.ts';
 import { REQUEST_ID_HEADER, requestIdOf, requestIdPlugin } from './http/request-id.ts';
 import type { Logger } from './logger.ts';
 import { ExtractionPool } from './modules/extraction/pool.ts';
+import { createLiveHub, DEFAULT_LIVE, type LiveHub } from './modules/live/hub.ts';
 import { type Database, QueryStats } from './neo4j/database.ts';
 import type { Context } from './schema/context.ts';
 import { EXAMPLE_OPERATIONS } from './schema/examples.ts';
@@ -16,18 +18,25 @@ import { explorerPlugin, renderBundledGraphiQL } from './web/static.ts';
 export const STATS_HEADER = 'x-parley-stats';
 export { REQUEST_ID_HEADER };
 export interface AppOptions {
-  /** Without `explorer`, only the API is served (what the in-process tests want). */
+  /**
+   * Without `explorer`, only the API is served (what the in-process tests want); without
+   * `cache`, nothing is cached; without `live`, changes stay in this process.
+   */
   config: Pick<Config, 'graphiql' | 'queryStats' | 'env' | 'security'> &
-    Partial<Pick<Config, 'explorer' | 'extraction'>>;
+    Partial<Pick<Config, 'explorer' | 'extraction' | 'cache' | 'live'>>;
   database: Database;
   logger: Logger;
+  /** The live hub to use (tests share one between apps); by default one from `config.live`. */
+  live?: LiveHub;
 }
 
 export type App = YogaServerInstance<Record<string, unknown>, Context>;
 
 /** The Yoga instance: a value tests import and call with `app.fetch`, and the server mounts. */
-export function createApp({ config, database, logger }: AppOptions): App {
+export function createApp({ config, database, logger, live: givenLive }: AppOptions): App {
   const extraction = new ExtractionPool(config.extraction ?? { timeoutMs: 15_000, queue: 4 });
+  const live = givenLive ?? createLiveHub(config.live ?? DEFAULT_LIVE, logger);
+  const reportStats = (request: Request) => config.queryStats || request.headers.get(STATS_HEADER) === '1';
   /** Adds the operation's Cypher round trips and database time to `extensions.parley`. */
   const queryStatsPlugin: Plugin<Context> = {
     onExecute({ args }) {
@@ -77,11 +86,12 @@ export function createApp({ config, database, logger }: AppOptions): App {
         stats,
         logger: logger.child({ requestId }),
         requestId,
-        reportStats: config.queryStats || request.headers.get(STATS_HEADER) === '1',
+        reportStats: reportStats(request),
         loaders: new Map(),
         identity: identify(request.headers.get('authorization'), config.security.apiKeys),
         publicReads: config.security.publicReads,
         extraction,
+        live,
       };
       return ctx;
     },
@@ -103,6 +113,17 @@ export function createApp({ config, database, logger }: AppOptions): App {
           );
         },
       }),
+      // Before the stats plugin, so that what is stored carries no request's stats.
+      config.cache && config.cache.ttlMs > 0
+        ? responseCachePlugin({
+            ttlMs: config.cache.ttlMs,
+            maxEntries: config.cache.maxEntries,
+            version: () => live.version,
+            coherent: () => live.coherent,
+            apiKeys: config.security.apiKeys,
+            reportStats,
+          })
+        : {},
       queryStatsPlugin,
     ],
   });

@@ -58,6 +58,14 @@ export const envSchema = z.object({
   PARLEY_EXTRACT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
   PARLEY_EXTRACT_QUEUE: z.coerce.number().int().min(0).max(1_000).default(4),
   PARLEY_MAX_NODES: z.coerce.number().int().min(100).max(100_000_000).default(500_000),
+  PARLEY_REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\/.+/, 'a redis:// or rediss:// URL')
+    .optional(),
+  PARLEY_CACHE_TTL_MS: z.coerce.number().int().min(0).max(86_400_000).default(60_000),
+  PARLEY_CACHE_ENTRIES: z.coerce.number().int().min(1).max(1_000_000).default(1_000),
+  PARLEY_LIVE_QUEUE: z.coerce.number().int().min(1).max(10_000).default(64),
+  PARLEY_LIVE_MAX_SUBSCRIPTIONS: z.coerce.number().int().min(1).max(1_000_000).default(10_000),
 });
 
 export interface Config {
@@ -96,6 +104,20 @@ export interface Config {
   shutdownTimeoutMs: number;
   /** Report Cypher round trips and database time in every response's extensions. */
   queryStats: boolean;
+  /**
+   * The response cache of public reads: an answer lives at most ttlMs (0: no cache), and is
+   * dropped at once when a write is seen (docs/decisions.md, "The response cache keys on a
+   * graph version").
+   */
+  cache: { ttlMs: number; maxEntries: number };
+  live: {
+    /** Undefined: changes travel in this process only. Set: through Redis, to every API process. */
+    redisUrl: string | undefined;
+    /** Messages one subscriber may fall behind before it is ended (SUBSCRIBER_TOO_SLOW). */
+    queue: number;
+    /** Open subscriptions one process accepts (LIVE_BUSY beyond). */
+    maxSubscriptions: number;
+  };
   security: {
     apiKeys: ApiKey[];
     /** Reads need no key. Writes always need an editor key. */
@@ -167,6 +189,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     shutdownTimeoutMs: e.PARLEY_SHUTDOWN_TIMEOUT_MS,
     extraction: { timeoutMs: e.PARLEY_EXTRACT_TIMEOUT_MS, queue: e.PARLEY_EXTRACT_QUEUE },
     queryStats: e.PARLEY_QUERY_STATS ?? !production,
+    cache: { ttlMs: e.PARLEY_CACHE_TTL_MS, maxEntries: e.PARLEY_CACHE_ENTRIES },
+    live: {
+      redisUrl: e.PARLEY_REDIS_URL,
+      queue: e.PARLEY_LIVE_QUEUE,
+      maxSubscriptions: e.PARLEY_LIVE_MAX_SUBSCRIPTIONS,
+    },
     security: {
       apiKeys,
       publicReads: e.PARLEY_PUBLIC_READS,

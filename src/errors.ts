@@ -26,6 +26,15 @@ export const ErrorCode = {
   PUBLISHED_AT_IN_FUTURE: 'PUBLISHED_AT_IN_FUTURE',
   EXTRACTION_TIMEOUT: 'EXTRACTION_TIMEOUT',
   EXTRACTION_BUSY: 'EXTRACTION_BUSY',
+  // The live feed's refusals and endings (src/modules/live/hub.ts).
+  /** Redis, which carries changes between API processes, is unreachable: subscribe again later. */
+  LIVE_UNAVAILABLE: 'LIVE_UNAVAILABLE',
+  /** The subscriber fell more than PARLEY_LIVE_QUEUE messages behind and was ended. */
+  SUBSCRIBER_TOO_SLOW: 'SUBSCRIBER_TOO_SLOW',
+  /** PARLEY_LIVE_MAX_SUBSCRIPTIONS are open on this process. */
+  LIVE_BUSY: 'LIVE_BUSY',
+  /** The process is stopping: subscribe again (the load balancer sends you to another one). */
+  SERVER_SHUTTING_DOWN: 'SERVER_SHUTTING_DOWN',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

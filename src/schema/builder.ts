@@ -20,6 +20,8 @@ export const builder = new SchemaBuilder<{
   plugins: [ScopeAuthPlugin, DataloaderPlugin],
   defaultFieldNullability: false,
   scopeAuth: {
+    // A subscription is refused when it is opened, not at its first message.
+    authorizeOnSubscribe: true,
     authScopes: (ctx) => ({
       reader: ctx.publicReads || hasRole(ctx.identity, 'reader'),
       editor: hasRole(ctx.identity, 'editor'),
@@ -51,6 +53,11 @@ export const builder = new SchemaBuilder<{
 });
 
 builder.queryType({ description: 'Read the Parley knowledge graph.', authScopes: { reader: true } });
+builder.subscriptionType({
+  description:
+    'Live changes over server-sent events (Accept: text/event-stream), with the same keys, limits and error masking as queries.',
+  authScopes: { reader: true },
+});
 builder.mutationType({
   description: 'Write to the graph: ingest articles and curate. Every mutation needs an editor key.',
   authScopes: { editor: true },

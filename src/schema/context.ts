@@ -2,6 +2,7 @@ import type DataLoader from 'dataloader';
 import type { Identity } from '../auth.ts';
 import type { Logger } from '../logger.ts';
 import type { ExtractionPool } from '../modules/extraction/pool.ts';
+import type { LiveHub } from '../modules/live/hub.ts';
 import type { Database, QueryStats, Session } from '../neo4j/database.ts';
 
 /** What every resolver sees; built fresh for each operation. */
@@ -21,6 +22,8 @@ export interface Context {
   publicReads: boolean;
   /** Where extractArticle runs: one worker thread per app. */
   extraction: ExtractionPool;
+  /** Where writes announce their changes and subscriptions hear them (one hub per app). */
+  live: LiveHub;
 }
 
 export interface AppServices {

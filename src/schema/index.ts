@@ -12,6 +12,7 @@ import '../modules/stats/stats.schema.ts';
 import '../modules/curation/curation.schema.ts';
 import '../modules/analytics/analytics.schema.ts';
 import '../modules/extraction/extraction.schema.ts';
+import '../modules/live/live.schema.ts';
 
 /** The assembled schema. */
 export const schema = builder.toSchema({ sortSchema: true });

@@ -41,6 +41,29 @@ describe('docker-compose.yml', () => {
     expect(doc.services.api.environment.NEO4J_URI).toBe('bolt://neo4j:7687');
   });
 
+  it('has a scale profile: Redis, two API replicas on it sharing Neo4j, and a load balancer in front', () => {
+    const doc = parse(text);
+    const scaled = Object.entries(doc.services as Record<string, { profiles?: string[] }>)
+      .filter(([, s]) => s.profiles?.includes('scale'))
+      .map(([name]) => name)
+      .sort();
+    expect(scaled).toEqual(['api-scale', 'lb', 'redis']);
+    const api = doc.services['api-scale'];
+    expect(api.deploy.replicas).toBe(2);
+    expect(api.environment.PARLEY_REDIS_URL).toBe('redis://redis:6379/0');
+    expect(api.environment.NEO4J_URI).toMatch(/bolt:\/\/neo4j:7687/);
+    expect(api.depends_on).toMatchObject({
+      neo4j: { condition: 'service_healthy' },
+      redis: { condition: 'service_healthy' },
+    });
+    expect(doc.services.redis.healthcheck.test).toContain('ping');
+    expect(doc.services.lb.command.join('\n')).toMatch(/server api-scale:4000[\s\S]*proxy_buffering off/);
+    expect(doc.services.lb.ports).toEqual(['127.0.0.1:4080:80']);
+    // The default `docker compose up` is unchanged: no profile on neo4j and api.
+    expect(doc.services.api.profiles).toBeUndefined();
+    expect(doc.services.neo4j.profiles).toBeUndefined();
+  });
+
   it('rejects a misspelt key, so a typo fails CI', () => {
     const typo = parse(text.replace('healthcheck:', 'healthchek:'));
     expect(validate(typo)).toBe(false);

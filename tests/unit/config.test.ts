@@ -76,4 +76,15 @@ describe('loadConfig', () => {
       /PARLEY_NEO4J_RESTART_DELAY_MS/,
     );
   });
+
+  it('runs live changes in process by default and through Redis when PARLEY_REDIS_URL is set', () => {
+    const c = loadConfig({});
+    expect(c.live).toEqual({ redisUrl: undefined, queue: 64, maxSubscriptions: 10_000 });
+    expect(c.cache).toEqual({ ttlMs: 60_000, maxEntries: 1_000 });
+    const r = loadConfig({ PARLEY_REDIS_URL: 'redis://redis:6379/0', PARLEY_CACHE_TTL_MS: '0' });
+    expect(r.live.redisUrl).toBe('redis://redis:6379/0');
+    expect(r.cache.ttlMs).toBe(0);
+    expect(() => loadConfig({ PARLEY_REDIS_URL: 'localhost:6379' })).toThrow(/PARLEY_REDIS_URL/);
+    expect(() => loadConfig({ PARLEY_LIVE_QUEUE: '0' })).toThrow(/PARLEY_LIVE_QUEUE/);
+  });
 });

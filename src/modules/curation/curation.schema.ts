@@ -3,14 +3,15 @@ import { builder } from '../../schema/builder.ts';
 import { PrecisionEnum, QualifierEnum } from '../common/enums.ts';
 import { checkId } from '../common/ids.ts';
 import { dateSchema } from '../ingest/bundle.ts';
-import { ingestBundle } from '../ingest/ingest.ts';
-import { BundleValidationError, formatPath } from '../ingest/validate.ts';
+import { writeBundles } from '../ingest/ingest.ts';
+import { BundleValidationError, formatPath, validateBundle } from '../ingest/validate.ts';
+import { liveEvents } from '../live/changes.ts';
 import { ActorRef, EventRef } from '../refs.ts';
 import { addAlias, correctEvent, eventTypeExists, mergeActors } from './curation.repository.ts';
 
 const MAX_ALIAS = 300;
 
-const IngestOutcomeEnum = builder.enumType('IngestOutcome', {
+export const IngestOutcomeEnum = builder.enumType('IngestOutcome', {
   description: 'What an ingest did to the graph.',
   values: {
     CREATED: { description: 'The article was new.' },
@@ -88,8 +89,26 @@ builder.mutationFields((t) => ({
     },
     resolve: async (_r, args, ctx) => {
       try {
-        const result = await ingestBundle(ctx.db, args.bundle, { force: args.force ?? false });
+        // ingestBundle's two steps, so that the change can name the bundle's events.
+        const valid = validateBundle(args.bundle);
+        const { bundle } = valid;
+        const [result] = await writeBundles(ctx.db, [valid], { force: args.force ?? false });
+        if (!result) throw new Error('writeBundles returned no result for one bundle');
         ctx.logger.info({ articleId: result.articleId, outcome: result.outcome }, 'article ingested');
+        if (result.outcome !== 'unchanged') {
+          const eventIds = bundle.events.map((e) => e.id);
+          const events = await liveEvents(ctx.db, eventIds, ctx.logger);
+          const actorIds = new Set(bundle.actors.map((a) => a.id));
+          for (const e of events) for (const p of e.participants) actorIds.add(p.actorId);
+          ctx.live.changed({
+            kind: 'ARTICLE_INGESTED',
+            articleId: result.articleId,
+            outcome: result.outcome === 'created' ? 'CREATED' : 'UPDATED',
+            actorIds: [...actorIds],
+            events,
+            eventCount: eventIds.length,
+          });
+        }
         return {
           articleId: result.articleId,
           outcome: result.outcome.toUpperCase(),
@@ -126,6 +145,14 @@ builder.mutationFields((t) => ({
         throw new ParleyError(ErrorCode.NOT_FOUND, `No actor with id "${args.actorId}".`, {
           argument: 'actorId',
         });
+      ctx.live.changed({
+        kind: 'ALIAS_ADDED',
+        articleId: null,
+        outcome: null,
+        actorIds: [actor.id],
+        events: [],
+        eventCount: 0,
+      });
       return actor;
     },
   }),
@@ -151,6 +178,14 @@ builder.mutationFields((t) => ({
         throw new ParleyError(ErrorCode.NOT_FOUND, `Both "${keepId}" and "${mergeId}" must exist.`);
       ActorRef.getDataloader(ctx).clear(mergeId).prime(keepId, result.actor);
       ctx.logger.info({ keepId, mergeId }, 'actors merged');
+      ctx.live.changed({
+        kind: 'ACTORS_MERGED',
+        articleId: null,
+        outcome: null,
+        actorIds: [keepId, mergeId],
+        events: [],
+        eventCount: result.participations,
+      });
       return {
         actorId: keepId,
         participations: result.participations,
@@ -209,6 +244,15 @@ builder.mutationFields((t) => ({
           argument: 'eventId',
         });
       EventRef.getDataloader(ctx).clear(event.id).prime(event.id, event);
+      const events = await liveEvents(ctx.db, [event.id], ctx.logger);
+      ctx.live.changed({
+        kind: 'EVENT_CORRECTED',
+        articleId: null,
+        outcome: null,
+        actorIds: [...new Set(events.flatMap((e) => e.participants.map((p) => p.actorId)))],
+        events,
+        eventCount: 1,
+      });
       return event;
     },
   }),

@@ -3,6 +3,7 @@ import { actorLink, eventItem, kindBadge, quoteBlock } from '../components.ts';
 import { h, link } from '../dom.ts';
 import { words } from '../format.ts';
 import { type GEdge, type GNode, type GraphData, graphView } from '../graph.ts';
+import { onGraphChange } from '../live.ts';
 import { showPage } from '../page.ts';
 import {
   ACTOR,
@@ -137,7 +138,7 @@ export async function actorView(main: HTMLElement, id: string, signal: AbortSign
     ),
   ]);
 
-  await Promise.all([
+  const loadActivity = () =>
     loadInto(
       activity,
       'the activity',
@@ -148,7 +149,20 @@ export async function actorView(main: HTMLElement, id: string, signal: AbortSign
         quadBreakdown(d.eventCountsByQuadClass),
       ],
       signal,
-    ),
+    );
+  // A write that touches this actor (an article naming it, ingested anywhere) refetches its
+  // timeline and its events; a change too large to list its actors may touch it too.
+  onGraphChange(
+    signal,
+    (c) => c.truncated || c.actorIds.includes(actor.id),
+    async () => {
+      await Promise.all([loadActivity(), eventsSection(events, actor, signal)]);
+      events.dataset.refreshed = String(Number(events.dataset.refreshed ?? 0) + 1);
+    },
+  );
+
+  await Promise.all([
+    loadActivity(),
     loadInto(
       graph,
       'the neighbourhood',
