@@ -7,12 +7,9 @@
  * An operation is one or more GraphQL requests; a later request may take a cursor from the
  * previous response (paging).
  */
-export interface Step {
-  query: string;
-  variables: Record<string, unknown>;
-  /** Take this variable from the previous response's data, at this path. */
-  cursor?: { variable: string; from: (string | number)[] };
-}
+import { type Reply, type Step, send } from './steps.ts';
+
+export type { Step };
 
 export interface LatencyJob {
   kind: 'latency';
@@ -58,27 +55,6 @@ export interface LoadResult {
   errorSample?: string;
 }
 
-function at(data: unknown, path: (string | number)[]): unknown {
-  let v: unknown = data;
-  for (const k of path) {
-    if (v === null || typeof v !== 'object') return undefined;
-    v = (v as Record<string | number, unknown>)[k];
-  }
-  return v;
-}
-
-const body = (step: Step, cursor: unknown) =>
-  JSON.stringify({
-    query: step.query,
-    variables: step.cursor ? { ...step.variables, [step.cursor.variable]: cursor ?? null } : step.variables,
-  });
-
-interface Reply {
-  data?: unknown;
-  errors?: { message: string }[];
-  extensions?: { parley?: { cypherQueries?: number }; cypherQueries?: number };
-}
-
 async function once(url: string, steps: Step[]) {
   let previous: unknown;
   const data: unknown[] = [];
@@ -87,14 +63,15 @@ async function once(url: string, steps: Step[]) {
   let errors: string[] = [];
   const started = performance.now();
   for (const step of steps) {
-    const res = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
-      body: body(step, step.cursor ? at(previous, step.cursor.from) : undefined),
-    });
-    const text = await res.text();
+    const res = await send(url, step, previous);
+    const text = res.text;
     bytes += text.length;
-    const reply = JSON.parse(text) as Reply;
+    let reply: Reply;
+    try {
+      reply = JSON.parse(text) as Reply;
+    } catch {
+      reply = { errors: [{ message: text.slice(0, 300) }] };
+    }
     if (res.status !== 200 || reply.errors?.length) {
       errors = [
         `HTTP ${res.status}: ${reply.errors?.map((e) => e.message).join('; ') ?? text.slice(0, 300)}`,

@@ -4,7 +4,15 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { GeneratedFile, GraphCounts, LoadResult } from './load.ts';
-import type { OperationResult, Settings, SystemResult } from './measure.ts';
+import type {
+  ColdResult,
+  Interval,
+  OperationResult,
+  Settings,
+  SystemResult,
+  WritesResult,
+} from './measure.ts';
+import { median } from './measure.ts';
 import type { Targets } from './operations.ts';
 
 export interface Machine {
@@ -40,6 +48,8 @@ export interface SizeResult {
   };
   targets: Omit<Targets, 'months'> & { months: number };
   operations: OperationResult[];
+  cold?: ColdResult[];
+  writes?: WritesResult | null;
 }
 
 export interface Report {
@@ -61,11 +71,18 @@ const ratio = (a: number | null | undefined, b: number | null | undefined) =>
 
 const HOW: Record<SystemResult['expressible'], string> = {
   native: 'native',
-  'native-approx': 'native, approximate',
-  'cypher-escape-hatch': '@cypher (hand-written)',
+  'native-approx': 'native, **approximate**',
+  'cypher-escape-hatch': '@cypher (from Parley’s statements)',
   no: 'cannot',
   replay: 'Parley’s Cypher',
 };
+
+const ci = (c: Interval | null | undefined, digits = 1) =>
+  c ? ` [${c[0].toFixed(digits)}, ${c[1].toFixed(digits)}]` : '';
+const signed = (v: number | null | undefined, digits = 1) =>
+  v === null || v === undefined ? '—' : `${v >= 0 ? '+' : ''}${v.toFixed(digits)}`;
+const nameOf = (r: SystemResult) =>
+  r.system === 'parley-cached' ? 'parley, cache warm' : `${r.system}${r.label ? ` (${r.label})` : ''}`;
 
 function system(op: OperationResult, name: SystemResult['system']) {
   return op.systems.find((s) => s.system === name);
@@ -92,7 +109,7 @@ function loadTable(s: SizeResult): string[] {
   if (l.countsMatch !== null) {
     lines.push(
       l.countsMatch
-        ? `Both databases hold the same graph: node counts per label and relationship counts per type are equal (${int(Object.values(l.countsParley.labels).reduce((a, b) => a + b, 0))} label entries, ${int(Object.values(l.countsParley.relationships).reduce((a, b) => a + b, 0))} relationships).`
+        ? `Both databases hold the same graph: node counts per label (Parley’s Rollup* aggregates aside) and relationship counts per type are equal (${int(Object.values(l.countsParley.labels).reduce((a, b) => a + b, 0))} label entries, ${int(Object.values(l.countsParley.relationships).reduce((a, b) => a + b, 0))} relationships).`
         : '**The two databases differ** in node or relationship counts; see the JSON.',
     );
     lines.push('');
@@ -102,23 +119,37 @@ function loadTable(s: SizeResult): string[] {
 
 function operationTable(s: SizeResult): string[] {
   const lines = [
-    '| operation | system | expressed as | p50 ms | p95 ms | ops/s (8 in flight) | Cypher round trips | n |',
-    '|---|---|---|---:|---:|---:|---:|---:|',
+    'p50 with its bootstrap 95% interval over every sample of the three runs; the runs’ own medians; throughput and latency with 8 operations in flight.',
+    '',
+    '| operation | system | expressed as | p50 ms [95% CI] | p50 of each run | p95 ms | ops/s | p50 / p99 under load ms | Cypher round trips | n | same answer |',
+    '|---|---|---|---:|---:|---:|---:|---:|---:|---:|---|',
   ];
   for (const op of s.operations) {
     for (const r of op.systems) {
+      const same =
+        r.system !== 'neo4j-graphql'
+          ? ''
+          : r.agrees === true
+            ? r.expressible === 'native-approx'
+              ? 'yes (identical)'
+              : 'yes'
+            : r.agrees === false
+              ? '**no**'
+              : r.expressible === 'native-approx'
+                ? 'approximate'
+                : '—';
       lines.push(
-        `| ${r.system === 'parley' ? `**${op.key}**` : ''} | ${r.system} | ${HOW[r.expressible]} | ${r.errors.length ? '**failed** (below)' : fmt(r.p50)} | ${fmt(r.p95)} | ${fmt(r.opsPerSec)}${r.loadErrors ? ` (${r.loadErrors} failed)` : ''} | ${r.roundTrips ?? '—'} | ${r.n} |`,
+        `| ${r.system === 'parley' ? `**${op.key}**` : ''} | ${nameOf(r)} | ${HOW[r.expressible]} | ${r.errors.length ? '**failed** (below)' : `${fmt(r.p50)}${ci(r.p50Ci)}`} | ${r.runP50.map((v) => fmt(v)).join(' / ')} | ${fmt(r.p95)} | ${fmt(r.opsPerSec)}${r.loadErrors ? ` (${r.loadErrors} failed)` : ''} | ${fmt(r.loadP50)} / ${fmt(r.loadP99)} | ${r.roundTrips ?? '—'} | ${r.n} | ${same} |`,
       );
     }
   }
   lines.push('');
   const failures = s.operations.flatMap((op) =>
     op.systems.flatMap((r) => [
-      ...(r.errors.length ? [`- ${op.key}, ${r.system}: ${r.errors[0]}`] : []),
+      ...(r.errors.length ? [`- ${op.key}, ${nameOf(r)}: ${r.errors[0]}`] : []),
       ...(r.loadErrors
         ? [
-            `- ${op.key}, ${r.system}: ${r.loadErrors} operations failed under load${r.loadErrorSample ? ` (${r.loadErrorSample})` : ''}`,
+            `- ${op.key}, ${nameOf(r)}: ${r.loadErrors} operations failed under load${r.loadErrorSample ? ` (${r.loadErrorSample})` : ''}`,
           ]
         : []),
     ]),
@@ -129,29 +160,83 @@ function operationTable(s: SizeResult): string[] {
 
 function ratioTable(s: SizeResult): string[] {
   const lines = [
-    'Ratios measured in this run (p50: Parley ÷ peer, above 1 means Parley is slower; throughput: Parley ÷ peer, below 1 means Parley serves fewer operations per second).',
+    'Parley ÷ @neo4j/graphql: p50 over the fastest of the peer’s forms that gives Parley’s answer (else the fastest approximate one, marked **approximate**), with a bootstrap 95% interval and the ratio in each of the three runs; a ratio is quoted only when the three runs agree on its side of 1. Parley − raw and Parley − floor: differences of the medians, ms, with 95% intervals (raw: the same statements through the driver; floor: the same behind node:http and JSON).',
     '',
-    '| operation | p50 Parley ÷ raw | p50 Parley ÷ @neo4j/graphql | ops/s Parley ÷ raw | ops/s Parley ÷ @neo4j/graphql | same answer |',
-    '|---|---:|---:|---:|---:|---|',
+    '| operation | peer form | Parley ÷ peer p50 [95% CI] | each run | quoted | Parley − raw ms [95% CI] | Parley − floor ms [95% CI] | ops/s Parley ÷ peer |',
+    '|---|---|---:|---:|---|---:|---:|---:|',
   ];
   for (const op of s.operations) {
+    const c = op.comparison;
     const p = system(op, 'parley');
-    const r = system(op, 'raw');
-    const n = system(op, 'neo4j-graphql');
-    const failed = op.systems.some((x) => x.errors.length);
-    const agree = failed
-      ? '— (a system failed)'
-      : op.answersAgree === null
-        ? 'n/a (different question)'
-        : op.answersAgree
-          ? 'yes'
-          : '**no**';
+    const peer = op.systems.find(
+      (x) => x.system === 'neo4j-graphql' && (x.label ?? 'native') === (c.peer ?? ''),
+    );
+    const runs = c.runRatios.filter((v): v is number => v !== null);
+    const stable = runs.length >= 3 && (runs.every((v) => v <= 1) || runs.every((v) => v >= 1));
     lines.push(
-      `| ${op.key} | ${ratio(p?.p50, r?.p50)} | ${ratio(p?.p50, n?.p50)} | ${ratio(p?.opsPerSec, r?.opsPerSec)} | ${ratio(p?.opsPerSec, n?.opsPerSec)} | ${agree} |`,
+      `| ${op.key} | ${c.peer ?? '— (none answered)'}${c.approximate ? ' (**approximate**)' : ''} | ${c.ratio === null ? '—' : `${c.ratio.toFixed(2)}×${ci(c.ratioCi, 2)}`} | ${c.runRatios.map((v) => fmt(v, 2)).join(' / ')} | ${c.ratio === null ? '—' : stable ? `**${c.ratio.toFixed(2)}×**` : 'not quoted (the runs disagree)'} | ${signed(c.overRaw)}${ci(c.overRawCi)} | ${signed(c.overFloor)}${ci(c.overFloorCi)} | ${ratio(p?.opsPerSec, peer?.opsPerSec)} |`,
     );
   }
   lines.push('');
   return lines;
+}
+
+function dashboardTable(s: SizeResult): string[] {
+  const op = s.operations.find((o) => o.group === 'dashboard');
+  if (!op) return [];
+  const cold = system(op, 'parley');
+  const warm = op.systems.find((x) => x.system === 'parley-cached');
+  const first = s.cold?.find((c) => c.key === op.key);
+  return [
+    '### Dashboard set',
+    '',
+    `${op.title}: ${op.requests} requests.`,
+    '',
+    '| | p50 ms [95% CI] | p95 ms | Cypher round trips |',
+    '|---|---:|---:|---:|',
+    `| cache off (every answer computed) | ${fmt(cold?.p50)}${ci(cold?.p50Ci)} | ${fmt(cold?.p95)} | ${cold?.roundTrips ?? '—'} |`,
+    `| cache warm (the same request again) | ${warm ? `${fmt(warm.p50)}${ci(warm.p50Ci)}` : '— (no response cache)'} | ${fmt(warm?.p95)} | ${warm?.roundTrips ?? '—'} |`,
+    `| cold first query (fresh server, query caches cleared; each sample) | ${first?.parley.length ? first.parley.map((v) => v.toFixed(0)).join(', ') : '—'} | | |`,
+    '',
+  ];
+}
+
+function coldTable(s: SizeResult): string[] {
+  if (!s.cold?.length) return [];
+  const lines = [
+    '### Cold first query',
+    '',
+    'A fresh server (Parley: createApp + listen; the peer: a new driver, Neo4jGraphQL and getSchema, started before the clock), Neo4j’s query caches cleared (`db.clearQueryCaches()`), then the first request, timed. Each sample, and their median.',
+    '',
+    '| operation | Parley ms | @neo4j/graphql ms (form) | Parley ÷ peer (medians) |',
+    '|---|---:|---:|---:|',
+  ];
+  for (const c of s.cold) {
+    lines.push(
+      `| ${c.key} | ${c.parley.map((v) => v.toFixed(0)).join(', ')} (median ${fmt(median(c.parley), 0)}) | ${c.ngql.map((v) => v.toFixed(0)).join(', ')} (median ${fmt(median(c.ngql), 0)}; ${c.ngqlLabel ?? 'native'}) | ${ratio(median(c.parley), median(c.ngql))} |`,
+    );
+  }
+  const errors = s.cold.flatMap((c) => c.errors.map((e) => `- ${c.key}: ${e}`));
+  lines.push('', ...(errors.length ? ['Failures:', '', ...errors, ''] : []));
+  return lines;
+}
+
+function writesTable(s: SizeResult): string[] {
+  const w = s.writes;
+  if (!w) return [];
+  return [
+    '### Writes under concurrent reads (Parley)',
+    '',
+    `Write: ${w.write}. Reads: ${w.read}, ${w.connections} in flight. The peer is not measured: it has no ingest path that does Parley’s work.`,
+    '',
+    '| | alone | under the other |',
+    '|---|---:|---:|',
+    `| write p50 / p95 ms (n) | ${fmt(w.writeAlone.p50)} / ${fmt(w.writeAlone.p95)} (${w.writeAlone.n}) | ${fmt(w.writeUnderReads.p50)} / ${fmt(w.writeUnderReads.p95)} (${w.writeUnderReads.n}) |`,
+    `| read p50 / p99 ms | ${fmt(w.readsAlone.p50)} / ${fmt(w.readsAlone.p99)} | ${fmt(w.readsUnderWrites.p50)} / ${fmt(w.readsUnderWrites.p99)} |`,
+    `| reads/s | ${fmt(w.readsAlone.opsPerSec)} | ${fmt(w.readsUnderWrites.opsPerSec)}${w.readsUnderWrites.errors ? ` (${w.readsUnderWrites.errors} failed)` : ''} |`,
+    '',
+    ...(w.errors.length ? ['Failures:', '', ...w.errors.map((e) => `- ${e}`), ''] : []),
+  ];
 }
 
 function statementTable(s: SizeResult): string[] {
@@ -186,14 +271,22 @@ function growthTable(sizes: SizeResult[]): string[] {
   ];
   const first = sizes[0]!;
   for (const op of first.operations) {
-    for (const sys of ['parley', 'raw', 'neo4j-graphql'] as const) {
-      const values = sizes.map(
-        (s) => s.operations.find((o) => o.key === op.key)?.systems.find((r) => r.system === sys)?.p50 ?? null,
-      );
+    for (const sys of ['parley', 'parley-cached', 'raw', 'floor', 'neo4j-graphql'] as const) {
+      const values = sizes.map((s) => {
+        const o = s.operations.find((x) => x.key === op.key);
+        const found = o?.systems.filter((r) => r.system === sys) ?? [];
+        // The peer: the form the comparison used at that size.
+        const r =
+          sys === 'neo4j-graphql'
+            ? found.find((x) => (x.label ?? 'native') === (o?.comparison.peer ?? ''))
+            : found[0];
+        return r?.p50 ?? null;
+      });
+      if (values.every((v) => v === null)) continue;
       const a = values[0];
       const b = values.at(-1);
       lines.push(
-        `| ${sys === 'parley' ? op.key : ''} | ${sys} | ${values.map((v) => fmt(v)).join(' | ')} | ${ratio(b, a)} |`,
+        `| ${sys === 'parley' ? op.key : ''} | ${sys === 'parley-cached' ? 'parley, cache warm' : sys} | ${values.map((v) => fmt(v)).join(' | ')} | ${ratio(b, a)} |`,
       );
     }
   }
@@ -224,9 +317,9 @@ export function markdown(r: Report): string {
     `| load average (1, 5, 15 min) | start ${m.loadAverageStart.map((v) => fmt(v, 2)).join(', ')}; end ${m.loadAverageEnd?.map((v) => fmt(v, 2)).join(', ') ?? '—'} |`,
     `| other busy processes at start (ps %CPU, averaged over their life) | ${m.busyProcessesStart.length ? m.busyProcessesStart.join('; ') : 'none'} |`,
     '',
-    `Settings: ${r.settings.warmup} warm-up iterations, up to ${r.settings.iterations} timed sequential iterations per system (at most ${fmt(r.settings.maxLatencyMs / 1000, 0)} s), throughput with ${r.settings.connections} operations in flight for ${r.settings.loadSec} s per system; both split into ${r.settings.rounds} rounds in which the three systems take turns, so that load from elsewhere on the machine falls on all three alike. Ingest batch: ${r.settings.batch} bundles per transaction.`,
+    `Settings: ${r.settings.repeats} runs, each of ${r.settings.rounds} rounds in which every system takes its turn in a shuffled order (seed ${r.settings.seed}), ${r.settings.samples} timed sequential samples per system and run (at most ${fmt(r.settings.maxLatencyMs / 1000, 0)} s a round), after ${r.settings.warmup} warm-up iterations; then throughput and latency with ${r.settings.connections} operations in flight for ${r.settings.loadSec} s per system, in shuffled rounds too. Intervals: percentile bootstrap (2 000 resamples). Ingest batch: ${r.settings.batch} bundles per transaction.`,
     '',
-    'Systems: **parley** — the API over HTTP on 127.0.0.1 (createApp + listen, production settings, query stats on); **neo4j-graphql** — @neo4j/graphql on its own graphql-yoga on 127.0.0.1, same driver and database, type definitions in `bench/systems/neo4j-graphql.ts`; **raw** — the statements Parley sent for the operation, replayed through neo4j-driver `executeQuery` (no HTTP, no GraphQL). The HTTP client runs in a separate process (fetch with keep-alive); throughput is a closed loop of N operations in flight, the same loop for the raw floor: an operation in flight at the end of the window is finished and counted. An operation of several requests (paging) counts once in ops/s.',
+    'Systems: **parley** — the API over HTTP on 127.0.0.1 (createApp + listen, production settings, query stats on, response cache off); **parley, cache warm** — the same with the response cache on (dashboard only); **neo4j-graphql** — @neo4j/graphql on its own graphql-yoga on 127.0.0.1, with its own neo4j-driver at the driver’s defaults, same database, type definitions in `bench/systems/neo4j-graphql.ts` (its @cypher fields are generated from Parley’s statements, `bench/systems/peer-cypher.ts`); each of its forms of a question is measured, and the fastest that gives Parley’s answer is compared; **floor** — the statements Parley sent, behind a minimal node:http server that writes the records as JSON (no GraphQL); **raw** — the same statements replayed through neo4j-driver `executeQuery` (no HTTP, no GraphQL). The HTTP client runs in a separate process (fetch with keep-alive); throughput is a closed loop of N operations in flight, the same loop for the raw floor: an operation in flight at the end of the window is finished and counted. An operation of several requests (paging) counts once in ops/s.',
     '',
   ];
   for (const s of r.sizes) {
@@ -242,6 +335,9 @@ export function markdown(r: Report): string {
       '',
       ...operationTable(s),
       ...ratioTable(s),
+      ...dashboardTable(s),
+      ...coldTable(s),
+      ...writesTable(s),
       ...statementTable(s),
     );
   }
@@ -249,8 +345,12 @@ export function markdown(r: Report): string {
   const notes = new Map<string, string>();
   for (const s of r.sizes)
     for (const op of s.operations) {
-      const n = op.systems.find((x) => x.system === 'neo4j-graphql');
-      if (n?.note) notes.set(op.key, `${HOW[n.expressible]} — ${n.note}`);
+      const forms = op.systems.filter((x) => x.system === 'neo4j-graphql' && x.note);
+      if (forms.length)
+        notes.set(
+          op.key,
+          forms.map((n) => `${n.label ? `${n.label}: ` : ''}${HOW[n.expressible]} — ${n.note}`).join('; '),
+        );
     }
   out.push('## What @neo4j/graphql can express', '', '| operation | how |', '|---|---|');
   for (const [k, v] of notes) out.push(`| ${k} | ${v} |`);

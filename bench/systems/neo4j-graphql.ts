@@ -1,113 +1,27 @@
 /**
- * @neo4j/graphql 7 on the same Neo4j and the same driver, served by its own graphql-yoga on
- * 127.0.0.1. The type definitions describe Parley's graph model as it is stored. Every Cypher
+ * @neo4j/graphql 7 on the same Neo4j, with its own neo4j-driver at the driver's defaults (not
+ * Parley's tuned pool), served by its own graphql-yoga on 127.0.0.1. The type definitions describe Parley's graph model as it is stored. Every Cypher
  * statement it sends is counted per request (the driver handed to it wraps transaction.run) and
  * reported in `extensions.cypherQueries`, as Parley reports its own in `extensions.parley`.
  *
  * What it can and cannot say natively is written next to each operation in bench/operations.ts.
- * The two operations it cannot express at all (neighborhood, paths) are Query fields with a
- * hand-written @cypher statement below: the escape hatch, which the report marks as such.
+ * What it cannot express at all (neighborhood, paths), and the @cypher variants of histogram
+ * and topActors, are Query fields whose @cypher statements are generated from Parley's own
+ * (bench/systems/peer-cypher.ts): the escape hatch, which the report marks as such.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Neo4jGraphQL } from '@neo4j/graphql';
 import type { ExecutionResult } from 'graphql';
 import { createYoga, type Plugin } from 'graphql-yoga';
-import type { Driver, ManagedTransaction, Session } from 'neo4j-driver';
-import { pathQuery } from '../../src/modules/exploration/exploration.repository.ts';
-
-/** Parley's neighbourhood (depth 2) as one statement: the same rings, weights, limits and ordering. */
-export const NEIGHBORHOOD_CYPHER = `
-MATCH (c:Actor {id: $actorId})
-CALL (c) {
-  MATCH (c)-[:PARTICIPATED_IN]->(e:Event)
-  WITH DISTINCT e ORDER BY e.earliest DESC, e.id DESC LIMIT 200
-  MATCH (e)<-[:PARTICIPATED_IN]-(b:Actor)
-  WHERE b <> c
-  WITH b, count(DISTINCT e) AS weight
-  ORDER BY weight DESC, b.id
-  LIMIT $limit
-  RETURN collect({actor: b, weight: weight}) AS ranked1
-}
-WITH c, ranked1[0..($limit - 1)] AS ring1, size(ranked1) > $limit - 1 AS cut1, $limit - 1 - size(ranked1[0..($limit - 1)]) AS budget
-CALL (c, ring1, budget) {
-  WITH c, ring1, budget WHERE budget > 0
-  WITH [c] + [r IN ring1 | r.actor] AS seen, ring1
-  UNWIND ring1[0..25] AS f
-  WITH seen, f.actor AS fa
-  CALL (fa, seen) {
-    MATCH (fa)-[:PARTICIPATED_IN]->(e:Event)
-    WITH DISTINCT e ORDER BY e.earliest DESC, e.id DESC LIMIT 200
-    MATCH (e)<-[:PARTICIPATED_IN]-(b:Actor)
-    WHERE NOT b IN seen
-    RETURN b, count(DISTINCT e) AS shared
-  }
-  WITH b, sum(shared) AS weight
-  ORDER BY weight DESC, b.id
-  RETURN collect({actor: b, weight: weight}) AS ranked2
-}
-WITH c, ring1, cut1, ranked2[0..budget] AS ring2, size(ranked2) > budget AS cut2
-WITH c, ring1, ring2, cut1, cut2, [c] + [r IN ring1 | r.actor] + [r IN ring2 | r.actor] AS kept
-CALL (kept) {
-  UNWIND kept AS a
-  CALL (a) {
-    MATCH (a)-[:PARTICIPATED_IN]->(e:Event)
-    WITH DISTINCT e ORDER BY e.earliest DESC, e.id DESC LIMIT 200
-    RETURN e
-  }
-  WITH DISTINCT e, kept
-  MATCH (e)<-[p:PARTICIPATED_IN]-(x:Actor)
-  WHERE x IN kept
-  WITH e, collect({actorId: x.id, role: p.role}) AS participations, count(DISTINCT x) AS keptCount
-  WHERE keptCount >= 2
-  WITH e, participations, keptCount
-  ORDER BY keptCount DESC, e.earliest DESC, e.id
-  RETURN collect({event: e, participations: participations, kept: keptCount}) AS tying
-}
-CALL (kept) {
-  UNWIND kept AS x
-  MATCH (x)-[r:MEMBER_OF|PART_OF|HOLDS_POSITION]->(y:Actor)
-  WHERE y IN kept
-  RETURN collect({source: x.id, target: y.id, type: type(r), role: null}) AS facts
-}
-WITH c, ring1, ring2, cut1, cut2, kept, facts, tying[0..(2 * $limit)] AS events, size(tying) > 2 * $limit AS cut3,
-     [r IN ring1 | r.actor.id] AS ring1Ids
-RETURN {
-  center: c.id,
-  truncated: cut1 OR cut2 OR cut3 OR size(kept) >= $limit,
-  nodes: [{id: c.id, type: 'ACTOR', label: c.name, depth: 0, weight: 0.0}]
-    + [r IN ring1 | {id: r.actor.id, type: 'ACTOR', label: r.actor.name, depth: 1, weight: toFloat(r.weight)}]
-    + [r IN ring2 | {id: r.actor.id, type: 'ACTOR', label: r.actor.name, depth: 2, weight: toFloat(r.weight)}]
-    + [t IN events | {
-        id: t.event.id, type: 'EVENT', label: toString(t.event.earliest) + ' · ' + t.event.cameoCode,
-        depth: reduce(d = 2, p IN t.participations |
-          CASE WHEN p.actorId = c.id THEN 0 WHEN p.actorId IN ring1Ids AND d > 1 THEN 1 ELSE d END),
-        weight: toFloat(t.kept)}],
-  edges: reduce(acc = [], t IN events |
-      acc + [p IN t.participations | {source: p.actorId, target: t.event.id, type: 'PARTICIPATED_IN', role: p.role}])
-    + facts
-} AS graph
-`;
-
-/** Parley's k-shortest-paths MATCH (k = 3, maxHops = 3), returning maps instead of rows. */
-export function pathsCypher(): string {
-  const text = pathQuery(3, 3).text;
-  const match = text.slice(text.indexOf('MATCH (a:Actor'), text.indexOf('RETURN'));
-  return `${match}
-WITH p, nodes(p) AS ns, relationships(p) AS rs, [n IN nodes(p) WHERE NOT n:Event] AS actors
-WHERE size(actors) - 1 <= 3
-RETURN {
-  length: size(actors) - 1,
-  actors: [a IN actors | a {.id, .name}],
-  hops: [i IN range(0, size(ns) - 2) WHERE NOT ns[i]:Event |
-    CASE WHEN ns[i + 1]:Event
-      THEN {kind: 'EVENT', fromRole: rs[i].role, toRole: rs[i + 1].role, eventId: ns[i + 1].id,
-            eventSummary: ns[i + 1].summary, factId: null, factType: null}
-      ELSE {kind: type(rs[i]), fromRole: null, toRole: null, eventId: null, eventSummary: null,
-            factId: rs[i].id, factType: type(rs[i])}
-    END]
-} AS path`;
-}
+import neo4j, { type Driver, type ManagedTransaction, type Session } from 'neo4j-driver';
+import {
+  countsByTypeCypher,
+  histogramCypher,
+  neighborhoodCypher,
+  pathsCypher,
+  topActorsCypher,
+} from './peer-cypher.ts';
 
 /** A GraphQL block string holds newlines and quotes; only a triple quote needs escaping. */
 const block = (s: string) => `"""${s.replaceAll('"""', '\\"""')}"""`;
@@ -191,13 +105,50 @@ export function typeDefs(): string {
     factType: String
   }
 
+  type HistogramBucket {
+    start: String!
+    end: String!
+    count: Float!
+    exactCount: Int!
+    goldsteinSum: Float!
+  }
+
+  type Article @node {
+    id: ID!
+    title: String!
+    publisher: String!
+    publishedAt: Date!
+    url: String
+  }
+
+  type TypeCountRow {
+    code: String!
+    count: Int!
+    goldsteinSum: Float!
+  }
+
+  type Ranking {
+    actor: PathActor!
+    events: Int!
+    partners: Int!
+  }
+
   type Query {
-    "Escape hatch: Parley's neighbourhood algorithm, hand-written in Cypher (depth 2)."
+    "Escape hatch: Parley's neighbourhood (depth 2), generated from cypher/exploration/*.cypher."
     neighborhood(actorId: ID!, limit: Int!): NbGraph
-      @cypher(statement: ${block(NEIGHBORHOOD_CYPHER)}, columnName: "graph")
-    "Escape hatch: Parley's SHORTEST 3 statement (maxHops 3), hand-written in Cypher."
+      @cypher(statement: ${block(neighborhoodCypher())}, columnName: "graph")
+    "Escape hatch: Parley's SHORTEST 3 statement (maxHops 3)."
     paths(from: ID!, to: ID!, windowFrom: String, windowTo: String): [PathResult!]!
       @cypher(statement: ${block(pathsCypher())}, columnName: "path")
+    "@cypher variant: Parley's interval rows, spread over months in Cypher as Parley spreads them."
+    monthlyHistogram: [HistogramBucket!]!
+      @cypher(statement: ${block(histogramCypher())}, columnName: "bucket")
+    "@cypher variant: Parley's top-actors statement, by EVENTS."
+    topActorsByEvents(from: String, to: String, first: Int!): [Ranking!]!
+      @cypher(statement: ${block(topActorsCypher())}, columnName: "ranking")
+    "@cypher variant: Parley's counts-by-type statement over the whole graph."
+    countsByType(level: Int!): [TypeCountRow!]!
+      @cypher(statement: ${block(countsByTypeCypher())}, columnName: "row")
   }
 `;
 }
@@ -267,15 +218,30 @@ export function countingDriver(driver: Driver, counter: Counter): Driver {
 export interface Neo4jGraphQLServer {
   url: string;
   server: Server;
+  /** The peer's own driver (closed by close()). */
+  driver: Driver;
   close(): Promise<void>;
 }
 
 interface NgqlContext {
   executionContext: Driver;
   benchCounter: Counter;
+  sessionConfig: { database: string };
 }
 
-export async function startNeo4jGraphQLServer(driver: Driver): Promise<Neo4jGraphQLServer> {
+export interface PeerConnection {
+  uri: string;
+  user: string;
+  password: string;
+  database: string;
+}
+
+/**
+ * The peer's own driver, with neo4j-driver's defaults (pool of 100, 60 s acquisition timeout):
+ * what an application built on @neo4j/graphql gets unless it tunes them.
+ */
+export async function startNeo4jGraphQLServer(connection: PeerConnection): Promise<Neo4jGraphQLServer> {
+  const driver = neo4j.driver(connection.uri, neo4j.auth.basic(connection.user, connection.password));
   const lib = new Neo4jGraphQL({ typeDefs: typeDefs(), driver });
   const schema = await lib.getSchema();
   const counterPlugin: Plugin<NgqlContext> = {
@@ -299,7 +265,11 @@ export async function startNeo4jGraphQLServer(driver: Driver): Promise<Neo4jGrap
     maskedErrors: false,
     context: () => {
       const benchCounter = { n: 0 };
-      return { executionContext: countingDriver(driver, benchCounter), benchCounter };
+      return {
+        executionContext: countingDriver(driver, benchCounter),
+        benchCounter,
+        sessionConfig: { database: connection.database },
+      };
     },
     plugins: [counterPlugin],
   });
@@ -310,10 +280,13 @@ export async function startNeo4jGraphQLServer(driver: Driver): Promise<Neo4jGrap
   return {
     url: `http://127.0.0.1:${port}/graphql`,
     server,
-    close: () =>
-      new Promise<void>((resolve) => {
+    driver,
+    close: async () => {
+      await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
-      }),
+      });
+      await driver.close();
+    },
   };
 }

@@ -1,6 +1,6 @@
 /**
- * Parley as it serves: createApp + listen on 127.0.0.1, query stats on, production settings
- * otherwise. The database is a Database subclass that can record every statement an operation
+ * Parley as it serves: createApp + listen on 127.0.0.1, query stats on, the response cache off
+ * unless asked for, production settings otherwise. The database is a Database subclass that can record every statement an operation
  * sends (text, parameters, start and end), which the raw floor replays; recording is off while
  * latency and throughput are measured.
  */
@@ -56,8 +56,25 @@ export interface ParleyServer {
   close(): Promise<void>;
 }
 
-export async function startParleyServer(database: Database, logger: Logger): Promise<ParleyServer> {
-  const config = loadConfig({ NODE_ENV: 'production', PARLEY_QUERY_STATS: 'true', LOG_LEVEL: 'silent' });
+export interface ParleyServerOptions {
+  /** The response cache of public reads (off unless asked: the comparisons measure the work). */
+  cache?: boolean;
+  /** PARLEY_API_KEYS, for the writes (role:sha256hex). */
+  apiKeys?: string;
+}
+
+export async function startParleyServer(
+  database: Database,
+  logger: Logger,
+  options: ParleyServerOptions = {},
+): Promise<ParleyServer> {
+  const config = loadConfig({
+    NODE_ENV: 'production',
+    PARLEY_QUERY_STATS: 'true',
+    LOG_LEVEL: 'silent',
+    PARLEY_CACHE_TTL_MS: options.cache ? '600000' : '0',
+    ...(options.apiKeys ? { PARLEY_API_KEYS: options.apiKeys } : {}),
+  });
   const app = createApp({ config, database, logger });
   const http = await listen(app, '127.0.0.1', 0, logger);
   const { port } = http.server.address() as AddressInfo;

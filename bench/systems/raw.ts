@@ -103,18 +103,23 @@ export async function replayLoad(
   operationsPerSec: number;
   errors: number;
   errorSample?: string;
+  latencyP50: number;
+  latencyP99: number;
 }> {
   const started = performance.now();
   const deadline = started + durationSec * 1000;
   let operations = 0;
   let errors = 0;
   let errorSample: string | undefined;
+  const latencies: number[] = [];
   await Promise.all(
     Array.from({ length: connections }, async () => {
       while (performance.now() < deadline) {
+        const t = performance.now();
         try {
           await replayOnce(driver, database, replay);
           operations += 1;
+          latencies.push(performance.now() - t);
         } catch (err) {
           errors += 1;
           errorSample ??= (err as Error).message.slice(0, 300);
@@ -123,7 +128,12 @@ export async function replayLoad(
     }),
   );
   const elapsed = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  const pick = (p: number) =>
+    latencies[Math.min(latencies.length - 1, Math.ceil(p * latencies.length) - 1)] ?? 0;
   return {
+    latencyP50: pick(0.5),
+    latencyP99: pick(0.99),
     operations,
     durationSec: elapsed,
     operationsPerSec: operations / elapsed,

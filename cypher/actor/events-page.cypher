@@ -50,6 +50,8 @@ CALL (a, full) {
   LIMIT $limit
   RETURN collect(e) AS expanded
 }
+// The actor's row rides along, so that `actor(id) { events }` needs no by-ids statement first.
 RETURN actorId,
+       a {.id, .name, .kind, .aliases, .wikidataId, .countryCode} AS actor,
        [e IN CASE WHEN full THEN walked ELSE expanded END |
         e {.id, .summary, .cameoCode, .status, .earliest, .latest, .precision, .qualifier, .dateText}] AS events

@@ -1,9 +1,16 @@
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
-import { type GraphQLError, NoSchemaIntrospectionCustomRule } from 'graphql';
+import {
+  type DocumentNode,
+  type GraphQLError,
+  type GraphQLSchema,
+  Kind,
+  NoSchemaIntrospectionCustomRule,
+  visit,
+} from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Config } from '../config.ts';
 import { ErrorCode } from '../errors.ts';
-import { nodeLimitPlugin } from './node-limit.ts';
+import { countNodes, type NodeCount, type NodeLimits, nodeLimitError, SIZE_ARGUMENTS } from './node-limit.ts';
 
 type Security = Config['security'];
 
@@ -80,11 +87,69 @@ export function introspectionPlugin(enabled: boolean): Plugin {
   };
 }
 
+/** The variables a document uses as size arguments: all a node count depends on besides the document. */
+function sizeVariables(document: DocumentNode): string[] {
+  const names = new Set<string>();
+  const sizes = new Set<string>(SIZE_ARGUMENTS);
+  visit(document, {
+    Argument(node) {
+      if (sizes.has(node.name.value) && node.value.kind === Kind.VARIABLE) names.add(node.value.name.value);
+    },
+  });
+  return [...names].sort();
+}
+
+/**
+ * The node limit (node-limit.ts), counted once per document, operation and values of its size
+ * variables rather than once per request: the count depends on nothing else, and the documents
+ * themselves are the parse cache's, so a dashboard's repeated requests walk their tree once.
+ */
+export function cachedNodeLimitPlugin(limits: NodeLimits, maxEntries = 64): Plugin {
+  const perDocument = new WeakMap<DocumentNode, { sizes: string[]; counts: Map<string, NodeCount> }>();
+  const check = (args: {
+    schema: GraphQLSchema;
+    document: DocumentNode;
+    variableValues?: Record<string, unknown> | null;
+    operationName?: string | null;
+  }) => {
+    let entry = perDocument.get(args.document);
+    if (!entry) {
+      entry = { sizes: sizeVariables(args.document), counts: new Map() };
+      perDocument.set(args.document, entry);
+    }
+    const vars = args.variableValues ?? {};
+    const key = `${args.operationName ?? ''}\u0000${JSON.stringify(entry.sizes.map((n) => vars[n] ?? null))}`;
+    let count = entry.counts.get(key);
+    if (!count) {
+      count = countNodes(args.schema, args.document, vars, args.operationName, limits.maxList);
+      // Size values a client varies without end must not grow the map without end.
+      if (entry.counts.size >= maxEntries) entry.counts.clear();
+      entry.counts.set(key, count);
+    }
+    return nodeLimitError(count, limits);
+  };
+  return {
+    onExecute({ args, setResultAndStopExecution }) {
+      const error = check(args);
+      if (error) setResultAndStopExecution({ errors: [error] });
+    },
+    onSubscribe({ args, setResultAndStopExecution }) {
+      const error = check(args);
+      if (error) setResultAndStopExecution({ errors: [error] });
+    },
+  };
+}
+
 /**
  * graphql-armor's depth, alias, token and directive limits, and the node limit
  * (node-limit.ts) in place of armor's cost limit, whose cost grew with depth rather than with
  * rows and refused a 50 × 20 dashboard. A refusal carries the stable code QUERY_TOO_COMPLEX;
  * field suggestions are removed where configured.
+ *
+ * What each request pays: armor's depth, alias and directive limits are validation rules and
+ * its token limit wraps the parser, so Yoga's parse and validation caches (on by default) run
+ * them once per distinct document; the node limit, which depends on variables, is counted once
+ * per document and size values (cachedNodeLimitPlugin). A repeated operation walks no tree.
  */
 export function armorPlugin(security: Security): Plugin {
   const tag = (_ctx: unknown, error: GraphQLError) => {
@@ -99,7 +164,7 @@ export function armorPlugin(security: Security): Plugin {
     costLimit: { enabled: false },
     blockFieldSuggestion: { enabled: !security.fieldSuggestions },
   }) as Plugin;
-  const nodes = nodeLimitPlugin({ maxList: security.maxList, maxNodes: security.maxNodes });
+  const nodes = cachedNodeLimitPlugin({ maxList: security.maxList, maxNodes: security.maxNodes });
   return {
     onPluginInit({ addPlugin }) {
       addPlugin(armor);

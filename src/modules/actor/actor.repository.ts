@@ -68,6 +68,27 @@ export async function eventsOfActors(
   limit: number,
   plan: 'auto' | 'expand' | 'walk' = 'auto',
 ): Promise<Map<string, EventRow[]>> {
+  const pages = await eventPagesOfActors(db, actorIds, filter, after, limit, plan);
+  return new Map([...pages].map(([id, p]) => [id, p.events]));
+}
+
+export interface EventPageRow {
+  actor: ActorRow;
+  events: EventRow[];
+}
+
+/**
+ * As eventsOfActors, with each actor's own row (as actorsByIds gives it). An id that is not an
+ * actor has no entry.
+ */
+export async function eventPagesOfActors(
+  db: Db,
+  actorIds: readonly string[],
+  filter: EventFilter,
+  after: { date: string; id: string } | null,
+  limit: number,
+  plan: 'auto' | 'expand' | 'walk' = 'auto',
+): Promise<Map<string, EventPageRow>> {
   const params = eventFilterParams(filter);
   const desc = params.desc;
   // The walk is bounded by the index only on `earliest`: by the cursor and, in the walk's
@@ -79,7 +100,7 @@ export async function eventsOfActors(
     params.typePrefix === null &&
     params.status === null &&
     params.from === null;
-  const rows = await db.read<{ actorId: string; events: EventRow[] }>(
+  const rows = await db.read<{ actorId: string; actor: ActorRow; events: EventRow[] }>(
     eventsPageQueries[desc ? 'DESC' : 'ASC'],
     {
       actorIds,
@@ -93,7 +114,7 @@ export async function eventsOfActors(
       ...walkBounds(desc, after?.date ?? null, params.to),
     },
   );
-  return new Map(rows.map((r) => [r.actorId, r.events]));
+  return new Map(rows.map((r) => [r.actorId, { actor: r.actor, events: r.events }]));
 }
 
 export async function countEventsOfActors(

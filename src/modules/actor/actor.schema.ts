@@ -1,3 +1,14 @@
+import {
+  type FieldNode,
+  GraphQLIncludeDirective,
+  type GraphQLResolveInfo,
+  GraphQLSkipDirective,
+  getArgumentValues,
+  getDirectiveValues,
+  isInterfaceType,
+  Kind,
+  type SelectionSetNode,
+} from 'graphql';
 import { ErrorCode, ParleyError } from '../../errors.ts';
 import { builder } from '../../schema/builder.ts';
 import type { Context } from '../../schema/context.ts';
@@ -20,7 +31,7 @@ import { ActorRef, CountryRef, loadOrNull, MentionRef, OrganizationRef, PersonRe
 import {
   countActors,
   countEventsOfActors,
-  eventsOfActors,
+  eventPagesOfActors,
   listActors,
   mentionsOfFacts,
   type NeighborRow,
@@ -44,9 +55,88 @@ const eventsLoader = (
     ctx,
     'actor.events',
     { filter, after, limit },
-    (ids) => eventsOfActors(ctx.db, ids, filter, after, limit),
+    async (ids) => {
+      const pages = await eventPagesOfActors(ctx.db, ids, filter, after, limit);
+      // The page's statement matched each actor: its row answers `actor(id)` (see
+      // prefetchEventPages) and any later load of these ids, and an id it did not match is none.
+      const actors = ActorRef.getDataloader(ctx);
+      for (const id of ids) {
+        const page = pages.get(id);
+        actors.prime(
+          id,
+          page ? page.actor : new ParleyError(ErrorCode.NOT_FOUND, `No actor with id "${id}".`, { id }),
+        );
+      }
+      return new Map([...pages].map(([id, p]) => [id, p.events]));
+    },
     () => [],
   );
+
+interface EventsArgs {
+  filter?: Parameters<typeof checkEventFilter>[0];
+  order?: Parameters<typeof checkEventFilter>[1];
+  first?: number | null;
+  after?: string | null;
+}
+
+/** What `Actor.events` asks of its loader, checked: the same for the field and its prefetch. */
+function eventsRequest(args: EventsArgs) {
+  const filter = checkEventFilter(args.filter, args.order);
+  const limit = pageSize(args.first);
+  const after = decodeDateCursor(args.after);
+  return { filter, limit, after };
+}
+
+/**
+ * `actor(id)` must know the actor (does it exist, which concrete type) before its fields run,
+ * which would cost a by-ids statement before every page of `actor(id) { events }`. Instead the
+ * root resolver starts the event pages its selection asks for: their statement returns the
+ * actor's row as well (priming the by-id loader), and the field then finds its page loaded.
+ * A selection without `events`, or whose arguments are wrong (the field reports that), starts
+ * nothing.
+ */
+async function prefetchEventPages(ctx: Context, actorId: string, info: GraphQLResolveInfo): Promise<void> {
+  const actorType = info.schema.getType('Actor');
+  if (!isInterfaceType(actorType)) return;
+  const eventsField = actorType.getFields().events;
+  if (!eventsField) return;
+  const nodes: FieldNode[] = [];
+  const included = (node: { directives?: readonly unknown[] }) => {
+    if (!node.directives?.length) return true;
+    const at = node as Parameters<typeof getDirectiveValues>[1];
+    return (
+      getDirectiveValues(GraphQLSkipDirective, at, info.variableValues)?.if !== true &&
+      getDirectiveValues(GraphQLIncludeDirective, at, info.variableValues)?.if !== false
+    );
+  };
+  const collect = (set: SelectionSetNode | undefined, depth: number) => {
+    if (!set || depth > 4) return;
+    for (const sel of set.selections) {
+      if (!included(sel)) continue;
+      if (sel.kind === Kind.FIELD) {
+        if (sel.name.value === 'events') nodes.push(sel);
+      } else if (sel.kind === Kind.INLINE_FRAGMENT) {
+        collect(sel.selectionSet, depth + 1);
+      } else {
+        collect(info.fragments[sel.name.value]?.selectionSet, depth + 1);
+      }
+    }
+  };
+  for (const node of info.fieldNodes) collect(node.selectionSet, 0);
+  if (!nodes.length) return;
+  const loads: Promise<unknown>[] = [];
+  for (const node of nodes) {
+    try {
+      const { filter, limit, after } = eventsRequest(
+        getArgumentValues(eventsField, node, info.variableValues) as EventsArgs,
+      );
+      loads.push(eventsLoader(ctx, filter, after, limit + 1).load(actorId));
+    } catch {
+      // Bad arguments: the field itself refuses them, with its own error.
+    }
+  }
+  await Promise.allSettled(loads);
+}
 
 const eventsCountLoader = (ctx: Context, filter: EventFilter) =>
   keyedLoader<number>(
@@ -223,9 +313,7 @@ ActorRef.implement({
         ...pageArgs,
       },
       resolve: async (actor, args, ctx) => {
-        const filter = checkEventFilter(args.filter, args.order);
-        const limit = pageSize(args.first);
-        const after = decodeDateCursor(args.after);
+        const { filter, limit, after } = eventsRequest(args);
         const rows = await eventsLoader(ctx, filter, after, limit + 1).load(actor.id);
         return {
           ...toConnection(rows, limit, args.after, eventCursor),
@@ -309,7 +397,11 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'One actor by its canonical slug, e.g. `actor(id: "belarus")`; null when there is none.',
     args: { id: t.arg.id({ required: true, description: 'The slug.' }) },
-    resolve: (_r, { id }, ctx) => loadOrNull(ActorRef.getDataloader(ctx), checkId(id, 'id')),
+    resolve: async (_r, { id }, ctx, info) => {
+      const actorId = checkId(id, 'id');
+      await prefetchEventPages(ctx, actorId, info);
+      return loadOrNull(ActorRef.getDataloader(ctx), actorId);
+    },
   }),
   actors: t.field({
     type: ActorConnection,
