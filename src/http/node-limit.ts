@@ -17,7 +17,6 @@ import {
   type ValueNode,
   valueFromASTUntyped,
 } from 'graphql';
-import type { Plugin } from 'graphql-yoga';
 import { ErrorCode } from '../errors.ts';
 
 /**
@@ -263,31 +262,4 @@ export function nodeLimitError(count: NodeCount, limits: NodeLimits): GraphQLErr
     );
   }
   return null;
-}
-
-/**
- * Checks each operation before it runs. It is not a validation rule because sizes given
- * through variables count, and Yoga caches validation per document, not per variables.
- */
-export function nodeLimitPlugin(limits: NodeLimits): Plugin {
-  const check = (args: {
-    schema: GraphQLSchema;
-    document: DocumentNode;
-    variableValues?: Record<string, unknown> | null;
-    operationName?: string | null;
-  }) =>
-    nodeLimitError(
-      countNodes(args.schema, args.document, args.variableValues, args.operationName, limits.maxList),
-      limits,
-    );
-  return {
-    onExecute({ args, setResultAndStopExecution }) {
-      const error = check(args);
-      if (error) setResultAndStopExecution({ errors: [error] });
-    },
-    onSubscribe({ args, setResultAndStopExecution }) {
-      const error = check(args);
-      if (error) setResultAndStopExecution({ errors: [error] });
-    },
-  };
 }
