@@ -1,8 +1,9 @@
 // The histogram's interval rows (what analytics/interval-rows-scan computes from the events),
 // read from the rollups: one row per date interval with its count and average Goldstein score,
 // whatever the number of events. $source (chosen in analytics.repository.ts) names the one
-// branch that reads: 'interval' without a filter but the window, 'type' with a type or status,
-// 'actor' for one actor's events (without a role: the rollups count events, not roles).
+// branch that reads: 'interval' without a filter but the window, 'type' with a type or status.
+// One actor's histogram is read from its events (interval-rows-scan): rows per actor and
+// interval would be as many as its events.
 CALL () {
   WITH $source AS source
   WHERE source = 'interval'
@@ -22,14 +23,6 @@ CALL () {
   MATCH (t:EventType {code: code})
   WITH earliest, latest, sum(n) AS count, sum(n * t.goldstein) AS goldsteinSum
   RETURN earliest, latest, count, goldsteinSum / count AS goldstein
-  UNION ALL
-  WITH $source AS source
-  WHERE source = 'actor'
-  MATCH (r:RollupActor {actorId: $actorId})
-  WHERE r.typed > 0
-    AND ($from IS NULL OR r.latest >= date($from)) AND ($to IS NULL OR r.earliest <= date($to))
-  RETURN r.earliest AS earliest, r.latest AS latest, r.typed AS count,
-         toFloat(r.goldstein10) / (10 * r.typed) AS goldstein
 }
 RETURN toString(earliest) AS earliest, toString(latest) AS latest, goldstein, count
 ORDER BY earliest, latest

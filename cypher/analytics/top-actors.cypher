@@ -1,10 +1,11 @@
 // Actors ranked over a window (what analytics/top-actors-scan computes from the events), read
 // from the rollups. The window comes split (rollups.ts, yearWindow): the years it covers whole
-// ($fromYear…$toYear) read one row per actor and year; the years it cuts ($edges) read the
-// actor's interval rows of that year that overlap it; intervals that cross a new year
-// (single = false) are read as they overlap the window. Each event has one interval, so the
-// three parts never count it twice. Distinct partners come from the pair rows the same way,
-// and from the actor's own events in the cut years (only for the $first actors kept).
+// ($fromYear…$toYear) read one row per actor and year; the days it cuts from a year ($edges)
+// are read from those days' events (as many as rows per actor and day would be); intervals
+// that cross a new year (RollupActor, single = false) are read as they overlap the window. Each
+// event has one interval, so the three parts never count it twice. Distinct partners come from
+// the pair rows (one per pair: either end may be the actor) the same way, and from the actor's
+// own events in the cut years (only for the $first actors kept).
 // Ties go by id; an actor without a typed event ranks last by GOLDSTEIN.
 CALL () {
   MATCH (r:RollupActorYear)
@@ -12,10 +13,15 @@ CALL () {
   RETURN r.actorId AS actorId, r.count AS n, r.typed AS typed, r.goldstein10 AS g
   UNION ALL
   UNWIND $edges AS edge
-  MATCH (r:RollupActor)
-  WHERE r.single = true AND r.earliest >= date(edge.start) AND r.earliest <= date(edge.end)
-    AND r.latest >= date(edge.minLatest)
-  RETURN r.actorId AS actorId, r.count AS n, r.typed AS typed, r.goldstein10 AS g
+  MATCH (e:Event)
+  WHERE e.earliest >= date(edge.start) AND e.earliest <= date(edge.end)
+    AND e.latest >= date(edge.minLatest) AND e.latest.year = e.earliest.year
+  OPTIONAL MATCH (e)-[:OF_TYPE]->(t:EventType)
+  WITH e, t.goldstein AS score
+  MATCH (a:Actor)-[:PARTICIPATED_IN]->(e)
+  WITH DISTINCT a.id AS actorId, e, score
+  RETURN actorId, 1 AS n, CASE WHEN score IS NULL THEN 0 ELSE 1 END AS typed,
+         CASE WHEN score IS NULL THEN 0 ELSE toInteger(round(score * 10)) END AS g
   UNION ALL
   // The index keeps this to the few rows across a new year (not a scan of every actor row).
   MATCH (r:RollupActor)
@@ -36,10 +42,19 @@ CALL (a) {
     WHERE p.actorId = a.id AND p.year >= $fromYear AND p.year <= $toYear
     RETURN p.partnerId AS partner
     UNION
+    MATCH (p:RollupPairYear)
+    WHERE p.partnerId = a.id AND p.year >= $fromYear AND p.year <= $toYear
+    RETURN p.actorId AS partner
+    UNION
     MATCH (p:RollupPairSpan)
     WHERE p.actorId = a.id
       AND ($from IS NULL OR p.latest >= date($from)) AND ($to IS NULL OR p.earliest <= date($to))
     RETURN p.partnerId AS partner
+    UNION
+    MATCH (p:RollupPairSpan)
+    WHERE p.partnerId = a.id
+      AND ($from IS NULL OR p.latest >= date($from)) AND ($to IS NULL OR p.earliest <= date($to))
+    RETURN p.actorId AS partner
   }
   RETURN count(partner) AS rankingPartners
 }
@@ -56,10 +71,19 @@ CALL (a) {
     WHERE p.actorId = a.id AND p.year >= $fromYear AND p.year <= $toYear
     RETURN p.partnerId AS partner
     UNION
+    MATCH (p:RollupPairYear)
+    WHERE p.partnerId = a.id AND p.year >= $fromYear AND p.year <= $toYear
+    RETURN p.actorId AS partner
+    UNION
     MATCH (p:RollupPairSpan)
     WHERE p.actorId = a.id
       AND ($from IS NULL OR p.latest >= date($from)) AND ($to IS NULL OR p.earliest <= date($to))
     RETURN p.partnerId AS partner
+    UNION
+    MATCH (p:RollupPairSpan)
+    WHERE p.partnerId = a.id
+      AND ($from IS NULL OR p.latest >= date($from)) AND ($to IS NULL OR p.earliest <= date($to))
+    RETURN p.actorId AS partner
     UNION
     UNWIND $edges AS edge
     MATCH (a)-[:PARTICIPATED_IN]->(e:Event)

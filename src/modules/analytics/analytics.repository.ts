@@ -52,12 +52,11 @@ const hasTypeOrStatus = (f: EventFilter) => Boolean(f.type || f.typePrefix || f.
 
 /**
  * Which rollup answers a histogram's filter: none when a role is asked (the rollups count
- * events, not the roles their actors played), nor for an actor with a type or status (the
- * actor rows keep neither); then the events are scanned.
+ * events, not the roles their actors played), nor for an actor (rows per actor and interval
+ * would be as many as its events: they are not kept); then the events are scanned.
  */
-export function histogramSource(filter: EventFilter): 'interval' | 'type' | 'actor' | null {
-  if (filter.role) return null;
-  if (filter.actorId) return hasTypeOrStatus(filter) ? null : 'actor';
+export function histogramSource(filter: EventFilter): 'interval' | 'type' | null {
+  if (filter.role || filter.actorId) return null;
   return hasTypeOrStatus(filter) ? 'type' : 'interval';
 }
 

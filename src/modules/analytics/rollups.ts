@@ -11,12 +11,18 @@
  * - RollupType (earliest, latest, code, status): count, for filtered histograms and windowed
  *   counts by type or QuadClass (the score and QuadClass are read from the code's EventType);
  * - RollupCode (code, status): count, for the same counts without a window;
- * - RollupActor (actor, earliest, latest): distinct events, typed events, Goldstein sum — an
- *   actor's histogram, and the part of a topActors window that cuts a calendar year;
- * - RollupActorYear (actor, year): the same for the events whose interval lies in one year,
- *   so a window of whole years (or none) reads a row per actor and year;
+ * - RollupActorYear (actor, year): distinct events, typed events, Goldstein sum of the events
+ *   whose interval lies in one year, so a window of whole years (or none) reads a row per actor
+ *   and year;
+ * - RollupActor (actor, earliest, latest): the same for the few intervals that cross a new
+ *   year, which no year row holds;
  * - RollupPairYear (actor, partner, year) and RollupPairSpan (actor, partner, earliest, latest,
- *   for intervals that cross a new year): shared events, so distinct partners cost pairs.
+ *   for intervals that cross a new year): shared events, so distinct partners cost pairs. A pair
+ *   is one row, its lower id as `actorId` (readers look at both ends).
+ *
+ * Rows per actor and interval within a year would be as many as the actors' participations
+ * (dates are mostly days), so they would double what an ingest writes and save nothing: an
+ * actor's histogram and the days a window cuts are read from the events (decisions.md).
  *
  * Goldstein scores are kept in tenths (the codebook's scale, checked when it is read), as
  * integers: adding and removing events never drifts, and a rebuild gives the same numbers.
@@ -41,7 +47,7 @@ const Q = {
 };
 
 /** Bumped when the rollups' shape changes: a graph with another version is rebuilt at migration. */
-export const ROLLUP_VERSION = 1;
+export const ROLLUP_VERSION = 2;
 
 /** The labels of the rollup rows (not part of the model: node counts do not list them). */
 export const ROLLUP_LABELS = [
@@ -121,10 +127,10 @@ export class RollupDelta {
     const actorIds = [...new Set(e.actorIds)];
     const counters = { count: sign, typed: typed ? sign : 0, goldstein10: sign * g };
     for (const a of actorIds) {
-      this.bump(this.actor, `${a}/${iv}`, { actorId: a, ...dates, single }, counters);
       if (single) this.bump(this.actorYear, `${a}/${year}`, { actorId: a, year }, counters);
+      else this.bump(this.actor, `${a}/${iv}`, { actorId: a, ...dates, single }, counters);
       for (const b of actorIds) {
-        if (a === b) continue;
+        if (a >= b) continue;
         if (single)
           this.bump(this.pairYear, `${a}/${b}/${year}`, { actorId: a, partnerId: b, year }, { count: sign });
         else
