@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import { findActors } from '../actors/find.ts';
+import { type DiscourseDates, discourseDates } from '../dates/discourse.ts';
 import { type DateExpression, findDates, type Tense } from '../dates/index.ts';
 import { resolveForStatus } from '../dates/status.ts';
 import type { ExtractionEngine, ExtractionResources } from '../engine.ts';
 import { fold } from '../text/fold.ts';
-import { findAll } from '../text/patterns.ts';
+import { type CompiledPattern, findAll } from '../text/patterns.ts';
 import { splitSentences } from '../text/sentences.ts';
 import { type Token, tokenize } from '../text/tokens.ts';
 import type {
@@ -57,12 +58,29 @@ const ARTICLES = new Set([
 /** Punctuation that ends a clause for the purpose of finding an agent. */
 const CLAUSE_PUNCTUATION = /[;:«»“”„"()—–]|\s-\s/;
 const AGENT_WINDOW = 14;
+/** The most words between a verb of saying and the date that dates it ("сообщила сегодня на брифинге"). */
+const SAYING_WINDOW = 4;
+/** Occasion nouns are compared on their first letters ("Treffens", "Treffen"; "встречи", "встрече"). */
+const OCCASION_STEM = 5;
 const OBJECT_WINDOW = 16;
 /** An undated event lies in the week before publication, or after it up to a month if it is planned. */
 const UNDATED_BEFORE_DAYS = 7;
 const UNDATED_AFTER_DAYS = 30;
 /** An undated event the past perfect puts before the news: up to three months before. */
 const UNDATED_BACKGROUND_DAYS = 90;
+
+/** A date the text gave an event or a saying, which later sentences may point back to. */
+interface Anchor {
+  sentence: number;
+  date: DraftDate;
+  planned: boolean;
+  /** Given by a rule of discourse, not stated: only the same occasion named again takes it. */
+  derived: boolean;
+  /** The CAMEO code of the event it dates; none for a saying. */
+  code?: string;
+  /** Who does or says what it dates. */
+  sources: string[];
+}
 
 interface SentenceState {
   sentence: Sentence;
@@ -72,6 +90,8 @@ interface SentenceState {
   matches: TriggerMatch[];
   tense: Tense | null;
   paragraph: number;
+  /** Lines count as paragraphs for dating: the first sentence of a line leads what follows it. */
+  line: number;
 }
 
 interface Speaker {
@@ -170,6 +190,7 @@ class RulesRun {
   readonly lang: Language;
   readonly grammar: Grammar;
   readonly disc: Discourse;
+  readonly discDates: DiscourseDates;
   readonly triggers: Trigger[];
   readonly states: SentenceState[];
   readonly quotes: Quote[];
@@ -188,6 +209,7 @@ class RulesRun {
     this.grammar = lex.grammar;
     this.triggers = lex.triggers;
     this.disc = discourse(resources.lexicons, this.lang);
+    this.discDates = discourseDates(resources.lexicons, this.lang);
     const sentences = capSentences(text, splitSentences(text, this.lang, resources.lexicons));
     const found = findActors(
       { text, sentences, language: this.lang },
@@ -215,8 +237,10 @@ class RulesRun {
     const datesBy = sentences.map(() => [] as DateExpression[]);
     for (const d of dates) datesBy[d.sentence]?.push(d);
     let paragraph = 0;
+    let line = 0;
     this.states = sentences.map((sentence, i) => {
       if (i > 0 && /\n\s*\n/.test(text.slice(sentences[i - 1]!.end, sentence.start))) paragraph++;
+      if (i > 0 && /\n/.test(text.slice(sentences[i - 1]!.end, sentence.start))) line++;
       return {
         sentence,
         tokens: tokens[i]!,
@@ -226,6 +250,7 @@ class RulesRun {
         matches: isHeadline(text, sentence) ? [] : matchTriggers(this.triggers, tokens[i]!),
         tense: tenses[i] ?? null,
         paragraph,
+        line,
       };
     });
     this.quotes = findQuotes(text);
@@ -815,6 +840,72 @@ class RulesRun {
     return this.disc.subordinators.some((p) => findAll(p, between).length > 0);
   }
 
+  /**
+   * "Hungary, which held up … in June, did not object": a date inside a relative clause set
+   * off by commas before the trigger dates that clause.
+   */
+  isInRelativeBefore(state: SentenceState, d: DateExpression, m: TriggerMatch): boolean {
+    if (d.end > m.start) return false;
+    const text = this.input.text;
+    const after = text.slice(d.end, m.start);
+    if (!after.includes(',')) return false;
+    const commaBefore = text.lastIndexOf(',', d.start);
+    if (commaBefore < state.sentence.start) return false;
+    const first = tokenAt(state.tokens, commaBefore);
+    return this.disc.relativePronouns.has(state.tokens[first]?.folded ?? '');
+  }
+
+  /**
+   * "zapowiedział w piątek, że Polska przedstawi …", "Russia will send troops, Lavrov said on
+   * Monday": a date nearer a verb of saying than the trigger it is weighed for, or with that verb
+   * between them, dates the saying, not what is said.
+   */
+  datesTheSaying(state: SentenceState, d: DateExpression, m: TriggerMatch): boolean {
+    if (m.trigger.frame === 'SPEECH') return false;
+    const first = tokenAt(state.tokens, d.start);
+    const last = Math.max(first, tokenAt(state.tokens, d.end) - 1);
+    return state.matches.some((sp) => {
+      if (sp.trigger.frame !== 'SPEECH' || sp === m || sp.trigger.pos === 'NOUN') return false;
+      if (!this.isSayingDate(state, sp, d)) return false;
+      const between = (a: number, b: number, x: number) => (a < b ? a < x && x < b : b < x && x < a);
+      // The saying between the date and the trigger.
+      if (between(first, m.first, sp.first) && between(last, m.last, sp.last)) return true;
+      // The saying, then the date, then a clause boundary, then the trigger.
+      if (sp.last < first && last < m.first) return this.opensClause(state, last + 1, m.first);
+      return false;
+    });
+  }
+
+  /**
+   * Whether a date goes with a verb of saying: right after it ("said on Monday", "сообщила
+   * сегодня") or right before it with no punctuation between ("Об этом сегодня на брифинге
+   * сообщила"), a few words at most; never "…, the ministry said" (the date is the content's).
+   */
+  isSayingDate(state: SentenceState, sp: TriggerMatch, d: DateExpression): boolean {
+    const first = tokenAt(state.tokens, d.start);
+    const last = Math.max(first, tokenAt(state.tokens, d.end) - 1);
+    const gap = sp.last < first ? first - sp.last - 1 : sp.first - last - 1;
+    if (gap < 0 || gap > SAYING_WINDOW) return false;
+    const from = sp.last < first ? sp.end : d.end;
+    const to = sp.last < first ? d.start : sp.start;
+    if (/[,;:«»“”„"()—–]/.test(this.input.text.slice(from, to))) return false;
+    // No other trigger between them: "hosted … from Monday" is not the saying's.
+    return !state.matches.some((x) => x !== sp && x.start >= from && x.end <= to);
+  }
+
+  /** A comma, or a word that opens a clause ("that", "que", "dass", "что", "że"), in tokens [from, to). */
+  opensClause(state: SentenceState, from: number, to: number): boolean {
+    if (to <= from) return false;
+    const a = state.tokens[from - 1]!.end;
+    const b = state.tokens[to]?.start ?? state.sentence.end;
+    if (/[,;:]/.test(this.input.text.slice(a, b))) return true;
+    const between = state.tokens.slice(from, to);
+    return (
+      between.some((t) => this.disc.relativePronouns.has(t.folded)) ||
+      this.discDates.complementizers.some((p) => findAll(p, between).length > 0)
+    );
+  }
+
   /** "by 7 February", "avant le 7 février", "до 7 февраля": a deadline, not the event's date. */
   isDeadline(state: SentenceState, d: DateExpression): boolean {
     const at = tokenAt(state.tokens, d.start);
@@ -854,6 +945,8 @@ class RulesRun {
         d.end <= m.start ? this.input.text.slice(d.end, m.start) : this.input.text.slice(m.end, d.start);
       if (/[«»“”„"]/.test(between)) continue;
       if (this.isDeadline(state, d) || this.isDateline(d) || this.isOtherClause(state, d, m)) continue;
+      if (this.datesTheSaying(state, d, m)) continue;
+      if (this.isInRelativeBefore(state, d, m)) continue;
       const distance = d.end <= m.start ? m.start - d.end : d.start >= m.end ? (d.start - m.end) * 1.2 : 0;
       if (distance < bestDistance) {
         best = d;
@@ -869,6 +962,8 @@ class RulesRun {
     const events: EventDraftState[] = [];
     /** Per speaker, the last date the text gave one of their events. */
     const speakerDates = new Map<string, DraftDate>();
+    /** Per sentence, the date its verb of saying states, and who speaks. */
+    const sayings = new Map<number, { speakerId?: string; date: DraftDate }>();
     this.states.forEach((state, index) => {
       const speeches = state.matches.filter((m) => m.trigger.frame === 'SPEECH');
       const conditions = this.conditionSpans(state);
@@ -881,6 +976,8 @@ class RulesRun {
       const contents = verbal ? allContents.filter((m) => m.trigger.pos !== 'NOUN') : allContents;
       const ownSpeaker = speeches[0] ? this.speakerOf(state, index, speeches[0]) : undefined;
       const sentenceSpeaker = ownSpeaker ?? this.attributionSpeaker(state, index) ?? quoteSpeaker.get(index);
+      const said = this.sayingDate(state, speeches);
+      if (said) sayings.set(index, { speakerId: sentenceSpeaker?.mention.actorId, date: said });
       const demonstrative =
         contents.length === 0 &&
         speeches.length > 0 &&
@@ -907,9 +1004,7 @@ class RulesRun {
         // A date without its year is read again once the event's status is known: a plan's
         // "20 décembre" is the next one, a report's the last one.
         const found = this.nearestDate(state, m);
-        // A hypothesis in a sentence about the future is read as a plan.
-        const readAs = status === 'HYPOTHETICAL' && state.tense === 'FUTURE' ? 'PLANNED' : status;
-        const date = found ? resolveForStatus(found, readAs, this.input.publishedAt) : undefined;
+        const date = found ? this.resolveFound(state, found, status) : undefined;
         for (const roles of this.roles(state, m, speaker)) {
           const hasSource = roles.some(
             (r) => ['ACTOR', 'SPEAKER', 'ON_BEHALF_OF', 'HOST'].includes(r.role) && r.confidence >= 0.5,
@@ -968,42 +1063,245 @@ class RulesRun {
         }
       }
     });
-    // Undated events: the date of the same speaker's last dated event, or an honest interval.
+    this.dateUndated(events, speakerDates, sayings);
+    return this.assemble(events);
+  }
+
+  /**
+   * The status a date without its year is read with. A hypothesis in a sentence about the
+   * future is a plan; so is what a clause says will happen after a past verb of saying
+   * ("zapowiedział, że Polska przedstawi … pod koniec czerwca": the next June after the saying).
+   */
+  readDateAs(
+    state: SentenceState,
+    d: DateExpression,
+    status: EventStatus,
+  ): { as: EventStatus; rule?: string } {
+    // A bare weekday mostly dates the saying ("warned on Monday that … could"): it keeps the
+    // status's reading.
+    const weekday = d.reading.type === 'weekday';
+    if (status === 'HYPOTHETICAL' && (state.tense === 'FUTURE' || !weekday))
+      return { as: 'PLANNED', rule: 'date.hypothesis-ahead' };
+    if (status === 'NEGATED' || status === 'PLANNED' || weekday) return { as: status };
+    if (this.isFutureInPast(state, d)) return { as: 'PLANNED', rule: 'date.future-in-past' };
+    return { as: status };
+  }
+
+  /** A verb of saying, then a clause boundary, then a future or conditional, then the date. */
+  isFutureInPast(state: SentenceState, d: DateExpression): boolean {
+    const at = tokenAt(state.tokens, d.start);
+    return state.matches.some((sp) => {
+      if (sp.trigger.frame !== 'SPEECH' || sp.trigger.pos === 'NOUN' || sp.last >= at) return false;
+      const future = [
+        ...anyMatch(this.grammar.futureTense, state.tokens),
+        ...this.discDates.futureInPast.flatMap((p) => findAll(p, state.tokens)),
+      ];
+      return future.some(
+        (x) => x.first > sp.last && x.last < at && this.opensClause(state, sp.last + 1, x.first + 1),
+      );
+    });
+  }
+
+  /** The year rule applied with the reading readDateAs chose, and the rule that chose it. */
+  resolveFound(state: SentenceState, d: DateExpression, status: EventStatus): DateExpression {
+    const { as, rule } = this.readDateAs(state, d, status);
+    const resolved = resolveForStatus(d, as, this.input.publishedAt);
+    // The rule is named even when the sentence's tense had already given the same year.
+    if (!rule) return resolved;
+    return { ...resolved, evidence: [...resolved.evidence, { rule, detail: as }] };
+  }
+
+  /**
+   * The date of a sentence's saying ("zapowiedział w piątek", "told reporters on Thursday"): the
+   * date nearest a verb of saying, read as past; a saying is never after publication.
+   */
+  sayingDate(state: SentenceState, speeches: TriggerMatch[]): DraftDate | undefined {
+    for (const sp of speeches) {
+      const d = this.nearestDate(state, sp);
+      if (!d || !this.isSayingDate(state, sp, d)) continue;
+      const past = resolveForStatus(d, 'ASSERTED', this.input.publishedAt);
+      if (past.latest > this.input.publishedAt) continue;
+      return this.dateFromExpression(past, 'date.in-sentence', past.confidence);
+    }
+    return undefined;
+  }
+
+  /**
+   * Events whose own clause gives no date (docs/extraction.md, "Dates"), in text order: the
+   * same speaker's last saying, the date "the same day" points back to, an occasion dated
+   * before, the day the paragraph's lead states; otherwise an honest interval. Each inference
+   * names its rule and is less sure than a stated date.
+   */
+  dateUndated(
+    events: EventDraftState[],
+    speakerDates: Map<string, DraftDate>,
+    sayings: Map<number, { speakerId?: string; date: DraftDate }>,
+  ): void {
+    const published = this.input.publishedAt;
+    /** The dates the text states for events and sayings, in text order: what later sentences point back to. */
+    const anchors: Anchor[] = [];
+    // Sayings are met in text order, also those of sentences without events of their own
+    // ("Об этом сегодня сообщила …").
+    const pending = [...sayings.keys()].sort((a, b) => a - b);
     for (const ev of events) {
+      const index = ev.sentenceIndex;
+      const state = this.states[index]!;
+      const said = sayings.get(index);
+      while (pending.length && pending[0]! <= index) {
+        const at = pending.shift()!;
+        const saying = sayings.get(at)!;
+        if (saying.speakerId) speakerDates.set(saying.speakerId, saying.date);
+        anchors.push({
+          sentence: at,
+          date: saying.date,
+          planned: false,
+          derived: false,
+          sources: saying.speakerId ? [saying.speakerId] : [],
+        });
+      }
       const speakerId =
         ev.speaker?.mention.actorId ?? ev.event.roles.find((r) => r.role === 'SPEAKER')?.actorId;
       if (ev.event.date) {
+        const date = ev.event.date;
+        anchors.push({
+          sentence: index,
+          date,
+          planned: ev.event.status === 'PLANNED' || date.earliest > published,
+          derived: false,
+          code: ev.event.cameoCode,
+          sources: sourcesOf(ev.event),
+        });
         // Only a date that dates the speaking carries over to what the same speaker says next:
         // the speech verb's own sentence, or "Cela a été annoncé le …". A date inside a quotation
-        // ("Fin janvier, la Russie a reçu …") dates what is reported, not when it was said.
+        // ("Fin janvier, la Russie a reçu …") dates what is reported, not when it was said, and
+        // a saying is never after publication.
         const speechDate =
-          ev.event.date.evidence[0]?.rule === 'date.announced' ||
+          date.evidence[0]?.rule === 'date.announced' ||
           !ev.speaker ||
-          !['role.speaker.quote', 'role.speaker.anaphora', 'role.speaker.attribution'].includes(
-            ev.speaker.via.rule,
-          );
-        if (speakerId && ev.event.date.text && speechDate) speakerDates.set(speakerId, ev.event.date);
+          ![
+            'role.speaker.quote',
+            'role.speaker.anaphora',
+            'role.speaker.attribution',
+            'role.speaker.announced',
+          ].includes(ev.speaker.via.rule);
+        const notAfter = date.latest <= published;
+        if (speakerId && date.text && speechDate && notAfter && !said) speakerDates.set(speakerId, date);
         continue;
       }
-      // What a speaker says takes the day of the saying, and so does what the sentence of the
-      // saying reports; what a quotation reports they did ("В Женеве мы передали …") may be
-      // older, so it is not dated by the speech.
-      const inherited =
-        speakerId && (isVerbal(ev.event.cameoCode) || ev.speechInSentence)
-          ? speakerDates.get(speakerId)
-          : undefined;
-      ev.event.date = inherited
-        ? {
-            ...inherited,
-            confidence: clamp(inherited.confidence - 0.15),
-            evidence: [
-              { rule: 'date.inherited', detail: 'the date the text gives the same speaker' },
-              ...inherited.evidence,
-            ],
-          }
-        : this.undated(ev.event.status, this.states[ev.sentenceIndex]!);
+      const derived =
+        this.inheritedDate(ev, speakerId, speakerDates) ?? this.discourseDate(ev, state, anchors);
+      if (derived)
+        anchors.push({
+          sentence: index,
+          date: derived,
+          planned: derived.earliest > published,
+          derived: true,
+          sources: sourcesOf(ev.event),
+        });
+      ev.event.date = derived ?? this.undated(ev.event.status, state);
     }
-    return this.assemble(events);
+  }
+
+  /** Derived from `from`, with the rule that carried it here first and less confidence. */
+  carried(from: DraftDate, rule: string, detail: string, loss: number): DraftDate {
+    return {
+      ...from,
+      confidence: clamp(from.confidence - loss),
+      evidence: [{ rule, detail }, ...from.evidence],
+    };
+  }
+
+  /**
+   * What a speaker says takes the day of the saying, and so does what the sentence of the
+   * saying reports; what a quotation reports they did ("В Женеве мы передали …") may be older,
+   * so it is not dated by the speech.
+   */
+  inheritedDate(
+    ev: EventDraftState,
+    speakerId: string | undefined,
+    speakerDates: Map<string, DraftDate>,
+  ): DraftDate | undefined {
+    const inherited =
+      speakerId && (isVerbal(ev.event.cameoCode) || ev.speechInSentence)
+        ? speakerDates.get(speakerId)
+        : undefined;
+    return inherited
+      ? this.carried(inherited, 'date.inherited', 'the date the text gives the same speaker', 0.15)
+      : undefined;
+  }
+
+  /** "then", an occasion dated before, or the day of the paragraph's lead. */
+  discourseDate(ev: EventDraftState, state: SentenceState, anchors: Anchor[]): DraftDate | undefined {
+    const before = anchors.filter((a) => a.sentence < ev.sentenceIndex);
+    const has = (list: CompiledPattern[]) => list.some((p) => findAll(p, state.tokens).length > 0);
+    const singleDay = (d: DraftDate) => d.precision === 'DAY' && d.earliest === d.latest;
+    const happened = ev.event.status !== 'PLANNED' && ev.event.status !== 'HYPOTHETICAL';
+    if (happened && has(this.discDates.pointBack)) {
+      // Only the sentence just before: "then" points to what was last said, not further back.
+      const last = before.at(-1);
+      if (last && last.sentence === ev.sentenceIndex - 1)
+        return this.carried(last.date, 'date.then', 'the date the text gave just before', 0.2);
+    }
+    {
+      const occasion = this.discDates.occasions.flatMap((p) => findAll(p, state.tokens))[0];
+      if (occasion) {
+        // "— сказал … журналистам по окончании встречи": the occasion of a saying is past,
+        // whatever the quotation says will happen.
+        const ofSaying = state.matches.some(
+          (sp) =>
+            sp.trigger.frame === 'SPEECH' &&
+            sp.trigger.pos !== 'NOUN' &&
+            Math.min(Math.abs(occasion.first - sp.last), Math.abs(sp.first - occasion.last)) <=
+              SAYING_WINDOW + 2,
+        );
+        const planned = state.tense === 'FUTURE' && !ofSaying;
+        // The occasion named again ("des Treffens" … "bei dem Treffen"): the date given it there;
+        // else the last day the text stated for what happened, or for what is planned.
+        const stem = state.tokens[occasion.last]!.folded.slice(0, OCCASION_STEM);
+        const named = [...before]
+          .reverse()
+          .find(
+            (a) =>
+              a.planned === planned &&
+              singleDay(a.date) &&
+              this.states[a.sentence]!.tokens.some((t) => t.folded.startsWith(stem)),
+          );
+        // Else the last meeting, visit or call the text dated (CAMEO 04), else the lead's day.
+        const stated = before.filter((a) => !a.derived && a.planned === planned && singleDay(a.date));
+        const meeting = [...stated].reverse().find((a) => a.code?.startsWith('04'));
+        const last = named ?? meeting ?? stated[0];
+        if (last)
+          return this.carried(
+            last.date,
+            'date.occasion',
+            'the occasion the sentence names was dated before',
+            0.2,
+          );
+      }
+    }
+    const background =
+      this.disc.pluperfect.some((p) => findAll(p, state.tokens).length > 0) || has(this.discDates.background);
+    if (!happened || state.tense !== 'PAST' || background) return undefined;
+    const lead = this.states.findIndex((s) => s.line === state.line);
+    if (lead === ev.sentenceIndex) return undefined;
+    // The same actor goes on ("He thanked …"), or the sentence names no other one.
+    const sources = sourcesOf(ev.event);
+    const leadDate = before.find(
+      (a) =>
+        a.sentence === lead &&
+        !a.derived &&
+        !a.planned &&
+        singleDay(a.date) &&
+        (sources.length === 0 || sources.some((x) => a.sources.includes(x))),
+    );
+    if (leadDate)
+      return this.carried(
+        leadDate.date,
+        'date.paragraph',
+        "the day the paragraph's lead sentence states",
+        0.2,
+      );
+    return undefined;
   }
 
   assemble(states: EventDraftState[]): Draft {
@@ -1080,6 +1378,13 @@ export function capSentences(text: string, sentences: Sentence[]): Sentence[] {
     if (s.end > start) out.push({ index: 0, start, end: s.end, quote: text.slice(start, s.end) });
   }
   return out.map((x, index) => ({ ...x, index }));
+}
+
+/** The actors an event's confident source roles name. */
+function sourcesOf(event: { roles: DraftRole[] }): string[] {
+  return event.roles
+    .filter((r) => (r.role === 'ACTOR' || r.role === 'SPEAKER') && r.confidence >= 0.5)
+    .map((r) => r.actorId);
 }
 
 /**
