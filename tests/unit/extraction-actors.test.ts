@@ -316,6 +316,14 @@ describe('acronyms and short words', () => {
     expect(ids(find('They told us nothing, said the minister.', 'en'))).toEqual([]);
   });
 
+  it('matches an initialism written with full stops: U.S., as the graph spells it', () => {
+    const text = 'The U.S. condemned the test, and U.S. officials left.';
+    const found = find(text, 'en');
+    expect(ids(found)).toEqual(['united-states']);
+    expect(mentionsOf(found, 'united-states').map((m) => m.quote)).toEqual(['U.S', 'U.S']);
+    expect(ids(find('Plan B. S. Jones disagreed.', 'en'))).toEqual([]);
+  });
+
   it('matches IGOs by acronym and long name in each language', () => {
     const cases: [Language, string, string][] = [
       ['fr', "L'ONU et l'Union européenne", 'united-nations european-union'],

@@ -84,7 +84,7 @@ export interface ActorMention extends Span, Scored {
   /** The sentence index. */
   sentence: number;
   /** How it was recognised. */
-  via: 'NAME' | 'ALIAS' | 'METONYM' | 'DEMONYM' | 'TITLE_AND_NAME' | 'PATTERN';
+  via: 'NAME' | 'ALIAS' | 'METONYM' | 'DEMONYM' | 'TITLE_AND_NAME' | 'PATTERN' | 'ANAPHORA';
   /** The grammatical case when the inflection tells it (ru, pl, de): the instrumental marks an agent. */
   grammaticalCase?: 'NOM' | 'GEN' | 'DAT' | 'ACC' | 'INS' | 'LOC' | 'VOC' | null;
   /** The id of the actor this mention names. */

@@ -1,4 +1,4 @@
-import type { LexiconSet } from '../lexicons.ts';
+import { type LexiconSet, memoizeLexicon } from '../lexicons.ts';
 import { fold } from '../text/fold.ts';
 import { type CompiledPattern, matchAt } from '../text/patterns.ts';
 import { type Token, tokenize } from '../text/tokens.ts';
@@ -11,6 +11,7 @@ import type {
   Language,
   Sentence,
 } from '../types.ts';
+import { resolveAnaphora } from './anaphora.ts';
 import {
   type ActorInfo,
   bodyActor,
@@ -62,6 +63,24 @@ const NAME_JOIN = /^[ \u00a0\-‐‑]$/u;
  * The cache is per entry list and bounded, so a long-running server does not grow it forever.
  */
 const FIRST_CACHE_LIMIT = 50_000;
+
+/**
+ * discourse.json `placeNouns` ("capitale", "border", "территори*"): a demonym beside one names
+ * a place ("la capitale autrichienne", "the Polish border"), not its state as an actor. A
+ * trailing `*` makes the word a stem.
+ */
+const placeNounsOf = memoizeLexicon((set: LexiconSet) => {
+  const out = new Map<string, { exact: Set<string>; stems: string[] }>();
+  for (const [lang, files] of Object.entries(set.byLanguage)) {
+    const raw = (files?.discourse as { placeNouns?: unknown } | undefined)?.placeNouns;
+    const words = Array.isArray(raw) ? raw.filter((w): w is string => typeof w === 'string') : [];
+    out.set(lang, {
+      exact: new Set(words.filter((w) => !w.endsWith('*')).map(fold)),
+      stems: words.filter((w) => w.endsWith('*')).map((w) => fold(w.slice(0, -1))),
+    });
+  }
+  return out;
+});
 const firstCaches = new WeakMap<object, Map<string, unknown[]>>();
 function startingWith<T>(list: T[], patternOf: (entry: T) => CompiledPattern | null, folded: string): T[] {
   let cache = firstCaches.get(list) as Map<string, T[]> | undefined;
@@ -113,6 +132,7 @@ class Finder {
   readonly warnings: DraftWarning[] = [];
   readonly lex: ActorLexicons['byLanguage'][Language];
   readonly inflection: InflectionSet | null;
+  readonly placeNouns: { exact: Set<string>; stems: string[] } | undefined;
 
   constructor(
     readonly text: string,
@@ -123,6 +143,7 @@ class Finder {
   ) {
     this.lex = actorLexicons(lexicons).byLanguage[language];
     this.inflection = this.lex.inflection;
+    this.placeNouns = placeNounsOf(lexicons).get(language);
     this.tokens = tokenize(text);
     const ordered = sentences.length
       ? [...sentences].sort((a, b) => a.start - b.start)
@@ -185,9 +206,16 @@ class Finder {
       const tok = this.tokens[i + j]!;
       if (want.exact ? tok.text !== want.value : tok.folded !== want.value) return false;
       if (want.cap && !tok.capitalised) return false;
-      if (j > 0 && !this.joined(i + j - 1, i + j)) return false;
+      if (j > 0 && !this.joined(i + j - 1, i + j) && !this.initialism(i + j - 1, i + j)) return false;
     }
     return true;
+  }
+
+  /** "U.S.", "U.K.": single letters joined by full stops are one name, whatever JOIN says. */
+  initialism(a: number, b: number): boolean {
+    const x = this.tokens[a]!;
+    const y = this.tokens[b]!;
+    return x.text.length === 1 && y.text.length === 1 && this.text.slice(x.end, y.start) === '.';
   }
 
   gazetteerPass(): void {
@@ -254,13 +282,68 @@ class Finder {
   /** A capital or a seat after a place preposition is where something happens, not who acts. */
   dropPlaces(): void {
     this.raws.forEach((raw, k) => {
-      if (!raw?.metonym || raw.first === 0) return;
-      const prev = raw.first - 1;
-      if (this.sentenceOf[prev] !== this.sentenceOf[raw.first] || !/^\s+$/.test(this.gap(prev, raw.first)))
+      if (!raw) return;
+      if (!raw.metonym) {
+        if (this.isPlaceCountry(raw)) this.drop(k);
+        return;
+      }
+      if (raw.first === 0) return;
+      let prev = raw.first - 1;
+      let after = raw.first;
+      // "à l'Élysée", "à la Maison-Blanche": the article between is no reason to read an actor.
+      if (
+        prev > 0 &&
+        this.lex.titles.determiners.has(this.tokens[prev]!.folded) &&
+        /^[\s'’]+$/.test(this.gap(prev, raw.first))
+      ) {
+        after = prev;
+        prev--;
+      }
+      if (this.sentenceOf[prev] !== this.sentenceOf[raw.first] || !/^\s+$/.test(this.gap(prev, after)))
         return;
       if (this.lex.actors.placePrepositions.has(this.tokens[prev]!.folded) && !this.agentAfter(raw))
         this.drop(k);
     });
+  }
+
+  /**
+   * A country named as a place, not an actor: "in Toledo, Spain" (the country of a city a
+   * place preposition governs), "Ukraine-Konflikt", "Russia-Ukraine war" (the first part of a
+   * hyphenated compound), "la capitale autrichienne", "the Polish border" (a demonym beside a
+   * place noun).
+   */
+  isPlaceCountry(raw: Raw): boolean {
+    if (this.info(raw.actorId)?.kind !== 'COUNTRY') return false;
+    const end = this.sentenceEnd[raw.first]!;
+    const next = raw.last + 1;
+    const tok = (i: number) => this.tokens[i]!;
+    const same = (i: number) => i >= 0 && i <= end && this.sentenceOf[i] === this.sentenceOf[raw.first];
+    if (raw.via === 'DEMONYM') {
+      const nouns = this.placeNouns;
+      const isPlace = (i: number) =>
+        same(i) &&
+        !!nouns &&
+        (nouns.exact.has(tok(i).folded) || nouns.stems.some((x) => tok(i).folded.startsWith(x)));
+      return (
+        (isPlace(raw.first - 1) && /^\s+$/.test(this.gap(raw.first - 1, raw.first))) ||
+        (isPlace(next) && /^\s+$/.test(this.gap(raw.last, next)))
+      );
+    }
+    // Unless a name follows the compound: "US-Lehrer Daniel Harlan" says whose the person is.
+    if (same(next) && /^[-‐‑]$/.test(this.gap(raw.last, next)) && /^\p{L}/u.test(tok(next).text)) {
+      const after = next + 1;
+      const named = same(after) && /^\s+$/.test(this.gap(next, after)) && /^\p{Lu}/u.test(tok(after).text);
+      return !named;
+    }
+    // "in Toledo, Spain": a capitalised name after a place preposition, a comma, the country.
+    const city = raw.first - 1;
+    if (!same(city - 1) || !/^\s*,\s*$/.test(this.gap(city, raw.first)) || this.cover[city] !== -1)
+      return false;
+    const name = tok(city);
+    return (
+      name.text.charAt(0) !== name.text.charAt(0).toLowerCase() &&
+      this.lex.actors.placePrepositions.has(tok(city - 1).folded)
+    );
   }
 
   /** `в Кремле заявили`, `в Госдепартаменте США назвали`: a verb of saying makes the seat its speaker. */
@@ -1034,5 +1117,18 @@ export function findActors(
   f.firstNamePass();
   f.surnamePass();
   f.contextual();
+  // After the names (and their contextual readings): "the ministry" repeats the one named last.
+  // Its words are no alias of the actor (implied), and they cover no token, so a group noun's
+  // two mentions can share one span.
+  for (const m of resolveAnaphora(f, lexicons))
+    f.raws.push({
+      ...m,
+      via: 'ANAPHORA',
+      warnings: [],
+      inflected: false,
+      metonym: false,
+      ifNamed: null,
+      implied: true,
+    });
   return f.assemble();
 }

@@ -31,6 +31,8 @@ const file = z.object({
    */
   conditionals: z.array(z.string()).default([]),
   concessive: z.array(z.string()).default([]),
+  /** "after the meeting", "po spotkaniu", "nach dem Treffen": a noun behind these names an act told before. */
+  after: z.array(z.string()).default([]),
 });
 
 export interface Discourse {
@@ -45,6 +47,7 @@ export interface Discourse {
   pluperfect: CompiledPattern[];
   conditionals: CompiledPattern[];
   concessive: Set<string>;
+  after: Set<string>;
 }
 
 const compileAll = (lang: Language, list: string[]) =>
@@ -84,6 +87,7 @@ const parseAll = memoizeLexicon((set: LexiconSet) => {
       pluperfect: compileAll(lang, d.pluperfect),
       conditionals: compileAll(lang, d.conditionals),
       concessive: new Set(d.concessive.map((w) => fold(w))),
+      after: new Set(d.after.map((w) => fold(w))),
     };
   }
   return out;

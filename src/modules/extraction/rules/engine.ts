@@ -381,6 +381,64 @@ class RulesRun {
     return undefined;
   }
 
+  /**
+   * "Israel, which opposes the deal, stepped up pressure", "Литва, которая принимает саммит,
+   * обратилась …": a relative clause set off by commas between an actor and the main verb says
+   * what the actor is or did before, background to the news, not an event the article reports.
+   * One that runs to the sentence's end ("…, Zakharova, qui a accusé le Japon …") goes on
+   * with the story and keeps its events.
+   */
+  isEmbeddedRelative(state: SentenceState, m: TriggerMatch): boolean {
+    const text = this.input.text;
+    for (let i = m.first - 1; i >= Math.max(0, m.first - 8); i--) {
+      const t = state.tokens[i]!;
+      if (/[,;:«»“”„"()—–]/.test(text.slice(t.end, i === m.first - 1 ? m.start : state.tokens[i + 1]!.start)))
+        return false;
+      if (!this.disc.relativePronouns.has(t.folded)) continue;
+      const antecedent = [...state.mentions].reverse().find((x) => x.end <= t.start);
+      if (!antecedent || !/^\s*,\s*$/.test(text.slice(antecedent.end, t.start))) return false;
+      // The clause closes with a comma and the main clause follows.
+      const rest = text.slice(m.end, state.sentence.end);
+      const comma = rest.search(/[,;]/);
+      if (comma < 0 || !/\p{L}/u.test(rest.slice(comma))) return false;
+      const close = m.end + comma;
+      // "Hungary, which held up … in June, did not object": a dated act is reported, not background.
+      return !state.dates.some((d) => d.start > t.end && d.end <= close);
+    }
+    return false;
+  }
+
+  /**
+   * One act told twice: "skrytykowane przez Z, która nazwała je „…”" (the relative clause says
+   * how Z criticised: the same 11x act of Z the sentence reports), and "after the meeting",
+   * "po spotkaniu", "nach dem Treffen" (a noun behind "after" points back to an act of its
+   * kind the text reported before).
+   */
+  isRetold(state: SentenceState, index: number, m: TriggerMatch, events: EventDraftState[]): boolean {
+    const root = m.trigger.code.slice(0, 2);
+    const sameRoot = (e: EventDraftState) => e.event.cameoCode.slice(0, 2) === root;
+    if (m.trigger.pos === 'NOUN') {
+      let i = m.first - 1;
+      while (i >= 0 && ARTICLES.has(state.tokens[i]!.folded)) i--;
+      const prep = state.tokens[i];
+      if (
+        prep &&
+        this.disc.after.has(prep.folded) &&
+        events.some((e) => e.sentenceIndex < index && sameRoot(e))
+      )
+        return true;
+    }
+    const antecedent = this.relativeAntecedent(state, m);
+    if (!antecedent) return false;
+    return events.some(
+      (e) =>
+        e.sentenceIndex === index &&
+        e.match.start < antecedent.start &&
+        sameRoot(e) &&
+        e.event.roles.some((r) => r.actorId === antecedent.actorId),
+    );
+  }
+
   /** A mention governed by a preposition is not a subject. */
   isMarked(state: SentenceState, m: ActorMention): boolean {
     const prep = this.prepositionBefore(state, m);
@@ -468,7 +526,23 @@ class RulesRun {
     return undefined;
   }
 
+  /**
+   * An intent or a promise (CAMEO 03) is made in the future tense: "said Poland would deliver",
+   * "przekaże" is the promise, ASSERTED, unless the clause sets a date for it (a plan). A threat
+   * (CAMEO 13) is made in the future or the conditional, often with its condition ("gdyby",
+   * "if", "falls"): the condition is part of the threat, which was made.
+   */
   status(state: SentenceState, m: TriggerMatch): { status: EventStatus; evidence?: Evidence } {
+    const found = this.clauseStatus(state, m);
+    const root = m.trigger.code.slice(0, 2);
+    if (root === '13' && (found.status === 'PLANNED' || found.status === 'HYPOTHETICAL'))
+      return { status: 'ASSERTED', evidence: { rule: 'status.threat-made', entry: found.evidence?.entry } };
+    if (root === '03' && found.status === 'PLANNED' && !this.nearestDate(state, m))
+      return { status: 'ASSERTED', evidence: { rule: 'status.intent-made', entry: found.evidence?.entry } };
+    return found;
+  }
+
+  clauseStatus(state: SentenceState, m: TriggerMatch): { status: EventStatus; evidence?: Evidence } {
     const g = this.grammar;
     // German puts the verb last: "wird vorerst nicht in die Ukraine reisen".
     const back = this.lang === 'de' ? 6 : 3;
@@ -581,7 +655,9 @@ class RulesRun {
       if (used.has(x)) return;
       used.add(x);
       roles.push(this.role(x, role, c, e));
-      for (const y of this.coordinated(state, x, mentions)) {
+      // A group noun ("both sides", "стороны") is one mention per member on one span: they share the role.
+      const twins = mentions.filter((y) => y !== x && y.start === x.start && y.end === x.end);
+      for (const y of [...twins, ...this.coordinated(state, x, mentions)]) {
         if (!used.has(y)) {
           used.add(y);
           roles.push(this.role(y, role, c - 0.05, { ...e, detail: 'coordinated' }));
@@ -968,7 +1044,10 @@ class RulesRun {
       const speeches = state.matches.filter((m) => m.trigger.frame === 'SPEECH');
       const conditions = this.conditionSpans(state);
       const allContents = state.matches.filter(
-        (m) => m.trigger.frame !== 'SPEECH' && !conditions.some(([a, b]) => m.start >= a && m.start < b),
+        (m) =>
+          m.trigger.frame !== 'SPEECH' &&
+          !conditions.some(([a, b]) => m.start >= a && m.start < b) &&
+          !this.isEmbeddedRelative(state, m),
       );
       // A noun ("l'invitation", "the veto", "санкции") names an event only where no verb of the
       // sentence does: beside a verb it is mostly what the verb is about.
@@ -1037,6 +1116,7 @@ class RulesRun {
             .join(',');
           const key = `${m.trigger.code}|${sources}|${status}`;
           if (sources && seen.has(key)) continue;
+          if (this.isRetold(state, index, m, events)) continue;
           seen.add(key);
           events.push({
             sentenceIndex: index,
@@ -1404,6 +1484,7 @@ export function isVerbal(code: string): boolean {
  * sentence punctuation at its end: a title, a headline, a dateline or a caption.
  */
 export function isHeadline(text: string, s: Sentence): boolean {
+  if (isInTitleLine(text, s)) return true;
   if (s.quote.length > 200 || s.quote.includes('\n')) return false;
   if (/[.!?…»”"“:;,]$/u.test(s.quote)) return false;
   const before = text.slice(Math.max(0, s.start - 2), s.start);
@@ -1411,6 +1492,23 @@ export function isHeadline(text: string, s: Sentence): boolean {
   const lineStart = s.start === 0 || before.endsWith('\n');
   const lineEnd = s.end >= text.trimEnd().length || after.startsWith('\n');
   return lineStart && lineEnd;
+}
+
+/**
+ * "X wydala Y. Kreml zapowiada odwet": a title may hold a full stop, so the sentence splitter
+ * cuts it in two. The text's first line is a title when it ends without sentence punctuation
+ * and a blank line or a dateline ("WARSZAWA (PAP) –", "TALLINN, Jan 24 –") follows it.
+ */
+function isInTitleLine(text: string, s: Sentence): boolean {
+  const start = text.length - text.trimStart().length;
+  const newline = text.indexOf('\n', start);
+  if (newline < 0 || s.start < start || s.end > newline) return false;
+  const line = text.slice(start, newline).trimEnd();
+  if (line.length > 200 || /[.!?…»”"“:;,]$/u.test(line)) return false;
+  const rest = text.slice(newline + 1);
+  const blank = /^[^\S\n]*\n/.test(rest);
+  const dateline = /^\s*[\p{Lu}][\p{Lu}\p{M}\s./'’-]*(,|\s\(|\s[–—-])/u.test(rest);
+  return blank || dateline;
 }
 
 function dedupeRoles(roles: DraftRole[]): DraftRole[] {
