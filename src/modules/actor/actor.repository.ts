@@ -1,7 +1,7 @@
 import { cypher } from '../../neo4j/cypher.ts';
 import type { Db } from '../../neo4j/database.ts';
 import type { ActorRow, EventRow, FactRow, MentionRow } from '../common/rows.ts';
-import type { EventFilter } from '../event/event.repository.ts';
+import type { EventFilter, ParticipantRow } from '../event/event.repository.ts';
 import {
   byDirection,
   eventFilterParams,
@@ -55,6 +55,36 @@ export async function countActors(db: Db, filter: ActorListFilter): Promise<numb
 
 const eventsPageQueries = byDirection(cypher('actor/events-page'));
 
+/** The parameters of one page of events per actor, shared by events-page and list-events. */
+function eventPageParams(
+  filter: EventFilter,
+  after: { date: string; id: string } | null,
+  limit: number,
+  plan: 'auto' | 'expand' | 'walk',
+) {
+  const params = eventFilterParams(filter);
+  const desc = params.desc;
+  // The walk is bounded by the index only on `earliest`: by the cursor and, in the walk's
+  // direction, by the window's end. Every other filter could make it read far for nothing.
+  const walkable =
+    plan !== 'expand' &&
+    params.role === null &&
+    params.type === null &&
+    params.typePrefix === null &&
+    params.status === null &&
+    params.from === null;
+  return {
+    ...params,
+    afterDate: after?.date ?? null,
+    afterId: after?.id ?? null,
+    limit,
+    walkable,
+    walkFactor: plan === 'walk' ? 0 : WALK_FACTOR,
+    walkBudget: WALK_BUDGET,
+    ...walkBounds(desc, after?.date ?? null, params.to),
+  };
+}
+
 /**
  * A page of events for each actor: `limit` rows each, after the keyset cursor. Per actor, the
  * statement either expands the actor's events or, for a hub, walks the date index from the
@@ -89,30 +119,9 @@ export async function eventPagesOfActors(
   limit: number,
   plan: 'auto' | 'expand' | 'walk' = 'auto',
 ): Promise<Map<string, EventPageRow>> {
-  const params = eventFilterParams(filter);
-  const desc = params.desc;
-  // The walk is bounded by the index only on `earliest`: by the cursor and, in the walk's
-  // direction, by the window's end. Every other filter could make it read far for nothing.
-  const walkable =
-    plan !== 'expand' &&
-    params.role === null &&
-    params.type === null &&
-    params.typePrefix === null &&
-    params.status === null &&
-    params.from === null;
   const rows = await db.read<{ actorId: string; actor: ActorRow; events: EventRow[] }>(
-    eventsPageQueries[desc ? 'DESC' : 'ASC'],
-    {
-      actorIds,
-      ...params,
-      afterDate: after?.date ?? null,
-      afterId: after?.id ?? null,
-      limit,
-      walkable,
-      walkFactor: plan === 'walk' ? 0 : WALK_FACTOR,
-      walkBudget: WALK_BUDGET,
-      ...walkBounds(desc, after?.date ?? null, params.to),
-    },
+    eventsPageQueries[filter.order === 'DESC' ? 'DESC' : 'ASC'],
+    { actorIds, ...eventPageParams(filter, after, limit, plan) },
   );
   return new Map(rows.map((r) => [r.actorId, { actor: r.actor, events: r.events }]));
 }
@@ -168,4 +177,46 @@ export async function mentionsOfFacts(
   factIds: readonly string[],
 ): Promise<{ factId: string; mention: MentionRow }[]> {
   return db.read(Q.factMentions, { factIds });
+}
+
+const listEventsQueries = byDirection(cypher('actor/list-events'));
+
+export interface ActorListPage {
+  actor: ActorRow;
+  /** Whether the actor is shown (not the extra row that tells hasNextPage): only then are its events read. */
+  wanted: boolean;
+  events: EventRow[];
+  /** The events whose participants were read (the page's shown events), when they were asked. */
+  shownEventIds: string[];
+  participants: ParticipantRow[];
+}
+
+/**
+ * listActors, with a page of events for each of the first `shownActors` actors (as
+ * eventPagesOfActors gives it) and, if asked, the participants of each page's first
+ * `shownEvents` events (as participantsOfEvents gives them): in one statement.
+ */
+export async function listActorsWithEvents(
+  db: Db,
+  list: { filter: ActorListFilter; afterId: string | null; limit: number; shown: number },
+  events: {
+    filter: EventFilter;
+    after: { date: string; id: string } | null;
+    limit: number;
+    shown: number;
+    participants: boolean;
+    /** As eventPagesOfActors's: tests force each plan. */
+    plan?: 'auto' | 'expand' | 'walk';
+  },
+): Promise<ActorListPage[]> {
+  return db.read<ActorListPage>(listEventsQueries[events.filter.order === 'DESC' ? 'DESC' : 'ASC'], {
+    kinds: list.filter.kinds ?? null,
+    countryCode: list.filter.countryCode ?? null,
+    afterActorId: list.afterId,
+    actorLimit: list.limit,
+    shownActors: list.shown,
+    ...eventPageParams(events.filter, events.after, events.limit, events.plan ?? 'auto'),
+    shownEvents: events.shown,
+    withParticipants: events.participants,
+  });
 }
