@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import { loadLexicons } from '../../src/modules/extraction/lexicons.ts';
 import { ruleLexicon } from '../../src/modules/extraction/rules/lexicon.ts';
 import { matchTriggers } from '../../src/modules/extraction/rules/triggers.ts';
@@ -24,4 +25,12 @@ export function selectTriggers(lang: Language, sentence: string): SelectedTrigge
     first: m.first,
     last: m.last,
   }));
+}
+
+/** A lexicon test's one check: the sentence keeps the entry `id`, with `code`. */
+export function expectSelected(lang: Language, sentence: string, id: string, code: string): void {
+  const selected = selectTriggers(lang, sentence);
+  const hit = selected.find((s) => s.id === id);
+  expect(hit, JSON.stringify(selected)).toBeDefined();
+  expect(hit!.code).toBe(code);
 }

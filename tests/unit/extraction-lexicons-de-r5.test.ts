@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { LEXICON_DIR } from '../../src/modules/extraction/lexicons.ts';
 import { compilePattern, findAll } from '../../src/modules/extraction/text/patterns.ts';
 import { tokenize } from '../../src/modules/extraction/text/tokens.ts';
-import { selectTriggers } from '../support/triggers.ts';
+import { expectSelected, selectTriggers } from '../support/triggers.ts';
 
 interface Entry {
   id: string;
@@ -96,9 +96,7 @@ const NEGATIVE = [
 
 describe('de triggers, round 5: new families select their pattern', () => {
   it.each(POSITIVE)('"%s" selects %s (%s)', (sentence, id, code) => {
-    const hit = selectTriggers('de', sentence).find((s) => s.id === id);
-    expect(hit, JSON.stringify(selectTriggers('de', sentence))).toBeDefined();
-    expect(hit!.code).toBe(code);
+    expectSelected('de', sentence, id, code);
   });
 
   it.each(NEGATIVE)('"%s" fires no trigger', (sentence) => {

@@ -3,7 +3,7 @@ import { buildGazetteer } from '../../src/modules/extraction/actors/gazetteer.ts
 import { defaultLexicons } from '../../src/modules/extraction/lexicons.ts';
 import { rulesEngine } from '../../src/modules/extraction/rules/engine.ts';
 import type { Draft } from '../../src/modules/extraction/types.ts';
-import { selectTriggers } from '../support/triggers.ts';
+import { expectSelected, selectTriggers } from '../support/triggers.ts';
 
 /**
  * Round 5 of the English lexicons: each family added for a phrasing the new dev articles
@@ -85,9 +85,7 @@ const NEGATIVE = [
 
 describe('en triggers, round 5: new families are chosen in hand-written sentences', () => {
   it.each(POSITIVE)('"%s" selects %s (%s)', (sentence, id, code) => {
-    const hit = selectTriggers('en', sentence).find((s) => s.id === id);
-    expect(hit, JSON.stringify(ids(sentence))).toBeDefined();
-    expect(hit?.code).toBe(code);
+    expectSelected('en', sentence, id, code);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { selectTriggers } from '../support/triggers.ts';
+import { expectSelected, selectTriggers } from '../support/triggers.ts';
 
 /**
  * Round 6 of the English triggers: a coverage pass over the CAMEO roots the product covers,
@@ -120,9 +120,7 @@ const NEGATIVE = [
 
 describe('en triggers, round 6: coverage families are chosen in hand-written sentences', () => {
   it.each(POSITIVE)('"%s" selects %s (%s)', (sentence, id, code) => {
-    const hit = selectTriggers('en', sentence).find((s) => s.id === id);
-    expect(hit, JSON.stringify(ids(sentence))).toBeDefined();
-    expect(hit?.code).toBe(code);
+    expectSelected('en', sentence, id, code);
   });
 });
 

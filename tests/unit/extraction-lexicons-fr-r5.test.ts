@@ -4,7 +4,7 @@ import { graphActorsOfBundle } from '../../src/modules/extraction/actors/from-bu
 import { buildGazetteer } from '../../src/modules/extraction/actors/gazetteer.ts';
 import { defaultLexicons } from '../../src/modules/extraction/lexicons.ts';
 import { rulesEngine } from '../../src/modules/extraction/rules/engine.ts';
-import { selectTriggers } from '../support/triggers.ts';
+import { expectSelected, selectTriggers } from '../support/triggers.ts';
 
 // Round 5 of the fr lexicons: the misses of the new dev articles, fixed as families (halting
 // talks, freezing participation, official protests, sanctions packages, seized vessels, meetings
@@ -76,10 +76,7 @@ const NEGATIVE = [
 
 describe('fr triggers, round 5: families of the dev misses', () => {
   it.each(POSITIVE)('"%s" selects %s (%s)', (sentence, id, code) => {
-    const chosen = selected(sentence);
-    const hit = chosen.find((s) => s.id === id);
-    expect(hit, JSON.stringify(chosen)).toBeDefined();
-    expect(hit!.code).toBe(code);
+    expectSelected('fr', sentence, id, code);
   });
 
   it.each(NEGATIVE)('"%s" fires no trigger', (sentence) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { selectTriggers } from '../support/triggers.ts';
+import { expectSelected, selectTriggers } from '../support/triggers.ts';
 
 // Round 6 of the fr lexicons: a coverage pass over the CAMEO roots the product reads, with the
 // phrasings French wire copy uses for them, rather than the phrasings of our dev articles. One
@@ -136,10 +136,7 @@ const NEGATIVE = [
 
 describe('fr triggers, round 6: the language’s phrasings for each CAMEO root', () => {
   it.each(POSITIVE)('"%s" selects %s (%s)', (sentence, id, code) => {
-    const chosen = selected(sentence);
-    const hit = chosen.find((s) => s.id === id);
-    expect(hit, JSON.stringify(chosen)).toBeDefined();
-    expect(hit!.code).toBe(code);
+    expectSelected('fr', sentence, id, code);
   });
 
   it.each(NEGATIVE)('"%s" fires no trigger', (sentence) => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildGazetteer } from '../../src/modules/extraction/actors/gazetteer.ts';
 import { defaultLexicons } from '../../src/modules/extraction/lexicons.ts';
 import { rulesEngine } from '../../src/modules/extraction/rules/engine.ts';
-import { selectTriggers } from '../support/triggers.ts';
+import { expectSelected, selectTriggers } from '../support/triggers.ts';
 
 /** Sentences written for this test, each with the round-5 pattern it must select and its code. */
 const POSITIVE: [string, string, string][] = [
@@ -61,10 +61,7 @@ const NEGATIVE = [
 
 describe('ru triggers, round 5: new phrasings select their pattern', () => {
   it.each(POSITIVE)('«%s» selects %s (%s)', (sentence, id, code) => {
-    const selected = selectTriggers('ru', sentence);
-    const hit = selected.find((s) => s.id === id);
-    expect(hit, JSON.stringify(selected)).toBeDefined();
-    expect(hit!.code).toBe(code);
+    expectSelected('ru', sentence, id, code);
   });
 
   it.each(NEGATIVE)('«%s» fires no trigger', (sentence) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { selectTriggers } from '../support/triggers.ts';
+import { expectSelected, selectTriggers } from '../support/triggers.ts';
 
 /**
  * Sentences written for this test, one for each pattern family added in round 6 (coverage of
@@ -61,10 +61,7 @@ const NEGATIVE = [
 
 describe('ru triggers, round 6: the language’s phrasings select their pattern', () => {
   it.each(POSITIVE)('«%s» selects %s (%s)', (sentence, id, code) => {
-    const selected = selectTriggers('ru', sentence);
-    const hit = selected.find((s) => s.id === id);
-    expect(hit, JSON.stringify(selected)).toBeDefined();
-    expect(hit!.code).toBe(code);
+    expectSelected('ru', sentence, id, code);
   });
 
   it.each(NEGATIVE)('«%s» fires no trigger', (sentence) => {
