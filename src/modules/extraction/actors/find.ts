@@ -27,7 +27,17 @@ import {
   tableFor,
 } from './inflection.ts';
 import { type ActorLexicons, actorLexicons, type BodyType, type TitleEntry } from './lexicon.ts';
-import { nameSkeleton, slugify } from './translit.ts';
+import { type CyrillicConvention, englishRomanisation, nameSkeleton, slugify } from './translit.ts';
+
+/** States whose people's names the press transcribes from Cyrillic, and by which convention. */
+const CYRILLIC_STATES: Record<string, CyrillicConvention> = {
+  RU: 'RU',
+  BY: 'RU',
+  KZ: 'RU',
+  KG: 'RU',
+  TJ: 'RU',
+  UA: 'UK',
+};
 
 export interface ActorFindings {
   actors: DraftActor[];
@@ -344,6 +354,54 @@ class Finder {
       name.text.charAt(0) !== name.text.charAt(0).toLowerCase() &&
       this.lex.actors.placePrepositions.has(tok(city - 1).folded)
     );
+  }
+
+  /**
+   * A country the article names only as where things happen ("the situation in Moldova",
+   * "talks à Luxembourg", "в Сирии", "w Mołdawii") is no actor of it (docs/extraction.md,
+   * gold files: "a country named only as a place is not one"). One mention that is not a place
+   * (a subject, an object, a demonym, a title's state, "the country" repeating it), or a fact
+   * naming it, keeps every mention; so does a verb of saying right after the place
+   * (`в России заявили`). Runs last, once every mention is known.
+   */
+  dropPlaceOnlyCountries(): void {
+    const byActor = new Map<string, number[]>();
+    this.raws.forEach((raw, k) => {
+      if (!raw) return;
+      const list = byActor.get(raw.actorId);
+      if (list) list.push(k);
+      else byActor.set(raw.actorId, [k]);
+    });
+    const inFacts = new Set(this.facts.flatMap((f) => [f.subjectId, f.objectId]));
+    for (const [id, ks] of byActor) {
+      if (this.info(id)?.kind !== 'COUNTRY' || inFacts.has(id)) continue;
+      if (!ks.every((k) => this.isLocative(this.raws[k]!))) continue;
+      for (const k of ks) this.drop(k);
+    }
+  }
+
+  isLocative(raw: Raw): boolean {
+    if (raw.via !== 'NAME' && raw.via !== 'ALIAS') return false;
+    const { locativePrepositions, bareLocativePrepositions, locativeCases } = this.lex.actors;
+    const same = (i: number) => i >= 0 && this.sentenceOf[i] === this.sentenceOf[raw.first];
+    let prev = raw.first - 1;
+    let bare = true;
+    if (
+      same(prev - 1) &&
+      this.lex.titles.determiners.has(this.tokens[prev]!.folded) &&
+      /^[\s'’]+$/.test(this.gap(prev, raw.first))
+    ) {
+      prev--;
+      bare = false;
+    }
+    if (!same(prev) || !/^[\s'’]+$/.test(this.gap(prev, bare ? raw.first : prev + 1))) return false;
+    const word = this.tokens[prev]!.folded;
+    if (!locativePrepositions.has(word) && !(bare && bareLocativePrepositions.has(word))) return false;
+    if (locativeCases) {
+      if (!raw.inflected) return false;
+      if (raw.grammaticalCase && !locativeCases.includes(raw.grammaticalCase)) return false;
+    }
+    return !this.agentAfter(raw);
   }
 
   /** `в Кремле заявили`, `в Госдепартаменте США назвали`: a verb of saying makes the seat its speaker. */
@@ -805,7 +863,9 @@ class Finder {
       });
       return;
     }
-    const personId = person.id ?? this.newPerson(person.first, person.last, country, entry);
+    // A country taken from an earlier sentence says nothing of how the name is spelt.
+    const spelling = confidence === CONFIDENCE.inferred ? null : country;
+    const personId = person.id ?? this.newPerson(person.first, person.last, country, entry, spelling);
     const evidence = [{ rule: 'actor.title', entry: `${this.language}/titles#${entry.id}` }];
     const from = Math.min(first, person.first);
     const to = Math.max(near.afterEnd, person.last);
@@ -888,9 +948,25 @@ class Finder {
     return null;
   }
 
-  newPerson(first: number, last: number, country: CountryInfo | undefined, entry: TitleEntry | null): string {
-    const { name, inflected, grammaticalCase } = this.nominative(first, last);
+  /**
+   * `spelling`: the state whose people's names the title says this is (null: none said; the
+   * default, for a name without a title, is the state named just before it).
+   */
+  newPerson(
+    first: number,
+    last: number,
+    country: CountryInfo | undefined,
+    entry: TitleEntry | null,
+    spelling?: CountryInfo | null,
+  ): string {
+    const { name: written, inflected, grammaticalCase } = this.nominative(first, last);
+    const convention = spelling === null ? null : this.cyrillicConvention(first, spelling ?? country);
+    const english = convention
+      ? englishRomanisation(written, this.language, convention, this.gaz.firstNames.en)
+      : null;
+    const name = english ?? written;
     const id = slugify(name);
+    if (english && english !== written) this.writtenNames.set(id, written);
     if (!this.info(id))
       this.local.set(id, {
         id,
@@ -924,6 +1000,38 @@ class Finder {
     });
     this.surnames = null;
     return id;
+  }
+
+  /** The names as the text wrote them of people whose id is their English spelling. */
+  readonly writtenNames = new Map<string, string>();
+
+  /**
+   * Whether a new person's name is a Russian or Ukrainian one the text transcribed: the state
+   * their title names, else the state named last before the name in its sentence, within a
+   * title's reach and with no other person between (`le représentant de la Russie …, Mikhaïl
+   * Oulianov`, `Der russische Botschafter in Berlin, Sergej Netschajew`), writes in Cyrillic.
+   */
+  cyrillicConvention(first: number, country: CountryInfo | undefined): CyrillicConvention | null {
+    let code = country?.code2;
+    if (!code) {
+      for (
+        let t = first - 1;
+        t >= Math.max(0, first - 14) && this.sentenceOf[t] === this.sentenceOf[first];
+        t--
+      ) {
+        const raw = this.rawAt(t);
+        if (!raw) continue;
+        const info = this.info(raw.actorId);
+        if (info?.kind === 'PERSON') break;
+        // A state, or a state's body (`la diplomatie biélorusse`): the state.
+        if ((info?.kind === 'COUNTRY' || info?.kind === 'GOVERNMENT_BODY') && info.countryCode) {
+          code = [...this.gaz.countriesByCode2.values()].find((c) => c.code3 === info.countryCode)?.code2;
+          break;
+        }
+      }
+    }
+    if (!code) return null;
+    return CYRILLIC_STATES[code.toUpperCase()] ?? null;
   }
 
   countryBefore(first: number): CountryInfo | undefined {
@@ -969,8 +1077,11 @@ class Finder {
     for (const id of named) {
       const info = this.local.get(id);
       if (!info) continue;
-      const words = tokenize(info.name);
-      add(nameSkeleton(words[words.length - 1]!.text), id);
+      for (const name of [info.name, this.writtenNames.get(id)]) {
+        if (!name) continue;
+        const words = tokenize(name);
+        add(nameSkeleton(words[words.length - 1]!.text), id);
+      }
     }
     this.surnames = out;
     return out;
@@ -1130,5 +1241,6 @@ export function findActors(
       ifNamed: null,
       implied: true,
     });
+  f.dropPlaceOnlyCountries();
   return f.assemble();
 }

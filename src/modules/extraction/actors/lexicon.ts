@@ -113,6 +113,16 @@ export interface ActorsLexicon {
    * `в Кремле заявили` is "the Kremlin said".
    */
   agentVerbsAfterPlace: CompiledPattern[];
+  /**
+   * Prepositions that make the country after them (an article may stand between) a place,
+   * not an actor: `in`, `en`, `dans`, `в`, `w`. `bareLocativePrepositions` do so only with no
+   * article (`à Luxembourg`, not `à la Russie`). Where the case tells a place from a
+   * direction (ru, pl: `в Сирии`, not `в Сирию`), `locativeCases` lists the cases of a place:
+   * the name must show one (an undeclined form says nothing).
+   */
+  locativePrepositions: Set<string>;
+  bareLocativePrepositions: Set<string>;
+  locativeCases: string[] | null;
 }
 
 export interface DemonymEntry {
@@ -354,6 +364,11 @@ function parseActors(lang: Language, raw: unknown): ActorsLexicon {
     agentVerbsAfterPlace: r
       .strings(o.agentVerbsAfterPlace, 'agentVerbsAfterPlace')
       .map((p) => r.pattern(p, 'agentVerbsAfterPlace')),
+    locativePrepositions: new Set(r.strings(o.locativePrepositions ?? [], 'locativePrepositions').map(fold)),
+    bareLocativePrepositions: new Set(
+      r.strings(o.bareLocativePrepositions ?? [], 'bareLocativePrepositions').map(fold),
+    ),
+    locativeCases: o.locativeCases === undefined ? null : r.strings(o.locativeCases, 'locativeCases'),
   };
 }
 

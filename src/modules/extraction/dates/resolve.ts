@@ -28,6 +28,7 @@ export type DateKind =
 /** The warnings resolveCandidate derives from the tense: resolveForStatus derives them again. */
 export const TENSE_WARNINGS: ReadonlySet<string> = new Set([
   'YEAR_INFERRED',
+  'YEAR_UNSURE',
   'WEEKDAY_MISMATCH',
   'WEEKDAY_TENSE_UNKNOWN',
   'DATE_AFTER_PUBLICATION',
@@ -102,6 +103,34 @@ function yearInferred(year: number, tense: Tense | null): DraftWarning {
 
 const round = (n: number) => Math.round(n * 100) / 100;
 
+/** How far back a past reading of a month or day without a year may lie and still be meant. */
+const UNSURE_PAST_DAYS = 300;
+/** How soon the next reading must come for the sentence to be read as naming it. */
+const UNSURE_NEXT_DAYS = 62;
+
+/**
+ * News names last year's months with their year ("in February 2024", "last February"); a month
+ * or day without one in a past sentence that would lie almost a year back, while the next such is
+ * weeks away, is mostly what was proposed or announced for it ("rejected the proposal to hold
+ * talks in February"). The text does not say which: both readings, `YEAR`, `APPROX`.
+ */
+function unsureYear<T extends Interval>(
+  readings: T[],
+  chosen: T,
+  tense: Tense | null,
+  published: number,
+): Interval | null {
+  if (tense !== 'PAST' || chosen.latest >= published - UNSURE_PAST_DAYS) return null;
+  const next = readings.find((x) => x.earliest > published);
+  if (!next || next.earliest > published + UNSURE_NEXT_DAYS) return null;
+  return { earliest: chosen.earliest, latest: next.latest };
+}
+
+const yearUnsure = (chosen: number): DraftWarning => ({
+  code: 'YEAR_UNSURE',
+  message: `the text gives no year: ${chosen} lies almost a year before publication and the next one weeks after it, so both are kept`,
+});
+
 /**
  * Turns what a finder read into an interval (docs/extraction.md, "Dates"), or null when the text
  * names a day that does not exist ("31 février").
@@ -157,9 +186,18 @@ export function resolveCandidate(c: Candidate, tense: Tense | null, published: n
           confidence = 0.9;
         } else {
           const chosen = chooseReading(candidates, tense, published);
-          interval = chosen;
-          confidence = tense === 'PAST' || tense === 'FUTURE' ? 0.85 : 0.8;
-          warnings.push(yearInferred(chosen.year, tense));
+          const unsure = r.weekday === null ? unsureYear(candidates, chosen, tense, published) : null;
+          if (unsure) {
+            interval = unsure;
+            precision = 'YEAR';
+            qualifier = 'APPROX';
+            confidence = 0.5;
+            warnings.push(yearUnsure(chosen.year));
+          } else {
+            interval = chosen;
+            confidence = tense === 'PAST' || tense === 'FUTURE' ? 0.85 : 0.8;
+            warnings.push(yearInferred(chosen.year, tense));
+          }
         }
       }
       if (r.weekday !== null && parts(interval.earliest).weekday !== r.weekday) {
@@ -189,9 +227,18 @@ export function resolveCandidate(c: Candidate, tense: Tense | null, published: n
         confidence = 0.85;
       } else {
         const chosen = chooseReading(readings, tense, published);
-        interval = chosen;
-        confidence = 0.8;
-        warnings.push(yearInferred(chosen.year, tense));
+        const unsure = unsureYear(readings, chosen, tense, published);
+        if (unsure) {
+          interval = unsure;
+          precision = 'YEAR';
+          qualifier = 'APPROX';
+          confidence = 0.5;
+          warnings.push(yearUnsure(chosen.year));
+        } else {
+          interval = chosen;
+          confidence = 0.8;
+          warnings.push(yearInferred(chosen.year, tense));
+        }
       }
       break;
     }

@@ -321,6 +321,23 @@ class RulesRun {
         };
     }
     const pronoun = this.pronounNear(state, m);
+    // "Wydalenie dwóch czeskich dyplomatów ogłosiło rosyjskie MSZ": a genitive or a demonym before
+    // an inverted verb of saying qualifies its object; the actor right after the verb says it.
+    const inverted = state.mentions.find(
+      (x) =>
+        x.start >= m.end &&
+        this.tokensBetween(state, m.end, x.start) <= 3 &&
+        !this.isMarked(state, x) &&
+        x.grammaticalCase !== 'GEN' &&
+        !/[,;:«»“”„"]/.test(this.input.text.slice(m.end, x.start)),
+    );
+    const owner = before.at(-1);
+    if (inverted && owner && (owner.grammaticalCase === 'GEN' || owner.via === 'DEMONYM') && !pronoun)
+      return {
+        mention: this.preferPerson(state, inverted),
+        via: { rule: 'role.speaker.inverted-owner' },
+        confidence: 0.75,
+      };
     if (before.length && !pronoun) {
       return { mention: before[before.length - 1]!, via: { rule: 'role.speaker.subject' }, confidence: 0.8 };
     }
@@ -439,8 +456,52 @@ class RulesRun {
     );
   }
 
+  /**
+   * "Serbia denied that it had supplied ammunition", "accused Russia of … by invading Ukraine",
+   * "Москва опровергла, что поставляет оружие": what a denial or an accusation is about is a
+   * claim, not an act the text reports; the denial or the accusation is the event. A verb
+   * joined by "and" after it ("denied the claims and recalled its envoy") goes on with the story.
+   */
+  isClaimContent(state: SentenceState, m: TriggerMatch): boolean {
+    const claim = state.matches.find((c) => c !== m && c.last < m.first && isClaimVerb(c.trigger.code));
+    return !!claim && m.start < this.claimEnd(state, claim);
+  }
+
+  /**
+   * Where what a denial or an accusation claims ends: at a sentence stop, at "and" before another
+   * verb of the sentence ("denied … and warned that …"), or at a comma that no complementizer
+   * follows ("accused Moscow of …, a charge the Kremlin rejects"; but "опроверг, что …").
+   */
+  claimEnd(state: SentenceState, claim: TriggerMatch): number {
+    const { tokens } = state;
+    const text = this.input.text;
+    for (let i = claim.last + 1; i < tokens.length; i++) {
+      const gap = text.slice(tokens[i - 1]!.end, tokens[i]!.start);
+      if (/[;.!?]/.test(gap)) return tokens[i]!.start;
+      if (gap.includes(',')) {
+        const next = tokens.slice(i, i + 2);
+        const opens = this.discDates.complementizers.some((p) => findAll(p, next).some((x) => x.first === 0));
+        if (!opens) return tokens[i]!.start;
+      }
+      const coordination = this.disc.coordination
+        .flatMap((p) => findAll(p, tokens.slice(i, i + 3)))
+        .find((x) => x.first === 0);
+      if (coordination) {
+        const after = i + coordination.last + 1;
+        if (state.matches.some((x) => x !== claim && x.first >= after && x.first <= after + 1))
+          return tokens[i]!.start;
+      }
+    }
+    return state.sentence.end;
+  }
+
   /** A mention governed by a preposition is not a subject. */
   isMarked(state: SentenceState, m: ActorMention): boolean {
+    // Russian and Polish mark the subject as nominative: "Польшу" (accusative), "Polsce" (dative)
+    // are what the verb is about, whatever their place before it. A genitive may be the subject's
+    // owner ("Premier Czech", "глава МИД Казахстана") and stays.
+    if (m.grammaticalCase === 'ACC' || m.grammaticalCase === 'DAT' || m.grammaticalCase === 'LOC')
+      return true;
     const prep = this.prepositionBefore(state, m);
     if (!prep) return false;
     const g = this.grammar;
@@ -598,6 +659,49 @@ class RulesRun {
     };
   }
 
+  /**
+   * Where the subject of a verb joined by "and" to an earlier verb, or opened by an infinitive
+   * marker after it ("met … to discuss", "spotkał się …, by omówić"), is looked for: before that
+   * verb. The two verbs must be in one clause and nothing but an adverb may sit between "and"
+   * and the trigger.
+   */
+  sharedSubjectEnd(state: SentenceState, m: TriggerMatch): number | undefined {
+    if (m.trigger.pos !== 'VERB') return undefined;
+    const from = Math.max(0, m.first - 2);
+    const window = state.tokens.slice(from, m.first);
+    const infinitive = this.grammar.infinitiveMarkers.has(window.at(-1)?.folded ?? '');
+    const and = this.disc.coordination
+      .flatMap((p) => findAll(p, window))
+      .find((x) => x.last === window.length - 1 || (x.last === 0 && window.length === 2));
+    const joinAt = infinitive ? m.first - 1 : and ? from + and.first : -1;
+    if (joinAt < 0) return undefined;
+    const previous = [...state.matches]
+      .reverse()
+      .find(
+        (x) =>
+          x.last < joinAt &&
+          x.trigger.pos === 'VERB' &&
+          x.trigger.frame !== 'SPEECH' &&
+          !this.isClaimContent(state, x),
+      );
+    if (!previous || /[;:.!?«»“”„"]/.test(this.input.text.slice(previous.end, m.start))) return undefined;
+    // A subject of its own after "and" ("and Moscow expelled …") is the verb's.
+    const joinStart = state.tokens[joinAt]!.start;
+    if (state.mentions.some((x) => x.start >= joinStart && x.end <= m.start)) return undefined;
+    return previous.start;
+  }
+
+  /** The first of the mentions joined to `m` by coordination before it ("France and Italy"). */
+  firstOfCoordination(state: SentenceState, m: ActorMention, pool: ActorMention[]): ActorMention {
+    let first = m;
+    for (const x of [...pool].reverse()) {
+      if (x.end > first.start) continue;
+      if (this.coordinated(state, x, pool)[0] !== first) break;
+      first = x;
+    }
+    return first;
+  }
+
   /** Mentions joined to `m` by "et", "and", "и", …: they share its role. */
   coordinated(state: SentenceState, m: ActorMention, pool: ActorMention[]): ActorMention[] {
     const out: ActorMention[] = [];
@@ -634,11 +738,14 @@ class RulesRun {
       });
     const firstEnd = state.tokens[m.first]!.end;
     const mentions = state.mentions.filter((x) => !inTrigger(x));
+    // "held talks with … in Ankara and thanked Turkey", "обвинил Баку … и вызвал посла": a verb
+    // joined by "and" to the verb before it shares that verb's subject.
+    const agentEnd = this.sharedSubjectEnd(state, m) ?? m.start;
     const before = mentions.filter(
       (x) =>
-        x.end <= m.start &&
-        this.tokensBetween(state, x.end, m.start) <= AGENT_WINDOW &&
-        !this.isClauseBreakBetween(state, x.end, m.start),
+        x.end <= agentEnd &&
+        this.tokensBetween(state, x.end, agentEnd) <= AGENT_WINDOW &&
+        !this.isClauseBreakBetween(state, x.end, agentEnd),
     );
     const afterAll = mentions.filter(
       (x) =>
@@ -667,16 +774,23 @@ class RulesRun {
     // The passive agent ("par", "by", "von", "przez"; the Russian instrumental) is the source.
     let agent: ActorMention | undefined;
     let agentRule = 'role.agent.subject';
+    // "exchanged prisoners in a deal mediated by the UAE": an agent behind another verb is that verb's.
     const passivePrep = afterAll.find((x) => {
       const prep = this.prepositionBefore(state, x);
-      return prep !== undefined && g.passiveAgent.has(prep);
+      return (
+        prep !== undefined &&
+        g.passiveAgent.has(prep) &&
+        !state.matches.some((y) => y !== m && y.start >= m.end && y.end <= x.start)
+      );
     });
     const instrumental =
       this.lang === 'ru'
         ? afterAll.find((x) => x.grammaticalCase === 'INS' && !this.prepositionBefore(state, x))
         : undefined;
-    const subject =
+    const nearest =
       [...before].reverse().find((x) => !this.isMarked(state, x)) ?? this.relativeAntecedent(state, m);
+    // "France and Italy signed": the subject is the first of the actors joined before the verb.
+    const subject = nearest && this.firstOfCoordination(state, nearest, before);
     if (passivePrep || instrumental) {
       agent = passivePrep ?? instrumental;
       agentRule = passivePrep ? 'role.agent.passive' : 'role.agent.instrumental';
@@ -704,7 +818,9 @@ class RulesRun {
     }
     let objectTaken = false;
     for (const x of afterAll) {
-      if (used.has(x)) continue;
+      // The one who says it, after the trigger ("… ogłosiło rosyjskie MSZ"), is its speaker, not its object.
+      if (used.has(x) || (x === speaker?.mention && speaker.via.rule === 'role.speaker.inverted-owner'))
+        continue;
       const prep = this.prepositionBefore(state, x);
       if (prep && g.addresseePrepositions.has(prep)) {
         add(x, frame === 'ADDRESS' ? 'ADDRESSEE' : 'RECIPIENT', 0.7, {
@@ -932,6 +1048,55 @@ class RulesRun {
   }
 
   /**
+   * "spoke with him on Wednesday, a step that was criticised by …": the trigger is inside a
+   * relative clause opened after the date, past a comma; the date is the main clause's.
+   */
+  triggerInRelativeAfter(state: SentenceState, d: DateExpression, m: TriggerMatch): boolean {
+    if (d.end > m.start) return false;
+    const text = this.input.text;
+    const from = tokenAt(state.tokens, d.end);
+    const to = tokenAt(state.tokens, m.start);
+    for (let i = to - 1; i >= from; i--) {
+      const t = state.tokens[i]!;
+      if (!this.opensRelative(state, i)) continue;
+      if (/[,;:]/.test(text.slice(t.end, m.start))) return false;
+      return /,/.test(text.slice(d.end, t.start));
+    }
+    return false;
+  }
+
+  /**
+   * "agreed to prepare the visit, which is expected to take place in early July": a relative
+   * clause in the future after a plan's trigger says when the planned thing happens.
+   */
+  planRelativeDate(state: SentenceState, m: TriggerMatch): DateExpression | undefined {
+    const text = this.input.text;
+    for (const d of state.dates) {
+      if (d.start < m.end || /[«»“”„";:]/.test(text.slice(m.end, d.start))) continue;
+      if (this.isDeadline(state, d) || this.isDateline(d)) continue;
+      const from = tokenAt(state.tokens, m.end);
+      const to = tokenAt(state.tokens, d.start);
+      const rel = state.tokens.slice(from, to).findIndex((_, i) => this.opensRelative(state, from + i));
+      if (rel < 0) continue;
+      const clause = state.tokens.slice(from + rel, to + 1);
+      if (
+        !anyMatch(this.grammar.futureTense, clause).length &&
+        !anyMatch(this.grammar.planned, clause).length
+      )
+        continue;
+      return {
+        ...d,
+        confidence: d.confidence - 0.1,
+        evidence: [
+          ...d.evidence,
+          { rule: 'date.plan-relative', detail: 'a future relative clause after the plan' },
+        ],
+      };
+    }
+    return undefined;
+  }
+
+  /**
    * "zapowiedział w piątek, że Polska przedstawi …", "Russia will send troops, Lavrov said on
    * Monday": a date nearer a verb of saying than the trigger it is weighed for, or with that verb
    * between them, dates the saying, not what is said.
@@ -982,6 +1147,12 @@ class RulesRun {
     );
   }
 
+  /** Whether token i is a relative pronoun. */
+  opensRelative(state: SentenceState, i: number): boolean {
+    const t = state.tokens[i];
+    return !!t && this.disc.relativePronouns.has(t.folded);
+  }
+
   /** "by 7 February", "avant le 7 février", "до 7 февраля": a deadline, not the event's date. */
   isDeadline(state: SentenceState, d: DateExpression): boolean {
     const at = tokenAt(state.tokens, d.start);
@@ -1023,6 +1194,7 @@ class RulesRun {
       if (this.isDeadline(state, d) || this.isDateline(d) || this.isOtherClause(state, d, m)) continue;
       if (this.datesTheSaying(state, d, m)) continue;
       if (this.isInRelativeBefore(state, d, m)) continue;
+      if (this.triggerInRelativeAfter(state, d, m)) continue;
       const distance = d.end <= m.start ? m.start - d.end : d.start >= m.end ? (d.start - m.end) * 1.2 : 0;
       if (distance < bestDistance) {
         best = d;
@@ -1047,7 +1219,8 @@ class RulesRun {
         (m) =>
           m.trigger.frame !== 'SPEECH' &&
           !conditions.some(([a, b]) => m.start >= a && m.start < b) &&
-          !this.isEmbeddedRelative(state, m),
+          !this.isEmbeddedRelative(state, m) &&
+          !this.isClaimContent(state, m),
       );
       // A noun ("l'invitation", "the veto", "санкции") names an event only where no verb of the
       // sentence does: beside a verb it is mostly what the verb is about.
@@ -1073,7 +1246,15 @@ class RulesRun {
       }
       // A verb of saying alone ("he said", "a-t-il ajouté") names who speaks, not an event: what
       // is said is the event, when a trigger of the sentence or of its quotation names it.
-      const list = contents;
+      // A verb of saying that is itself an act ("опроверг", "zaprzeczył", "warned that", "выразил
+      // обеспокоенность": a denial, a concern, a warning, a refusal to comment) is the event when
+      // the sentence reports no other act for it to introduce.
+      const list =
+        contents.length === 0 &&
+        !state.matches.some((m) => m.trigger.frame !== 'SPEECH' && !this.isClaimContent(state, m)) &&
+        !this.attributesContent.has(index)
+          ? speeches.filter((m) => isActOfSaying(m.trigger.code))
+          : contents;
       // One clause often reports one act twice ("wezwało … i wręczyło notę"): one event per
       // code and source in a sentence.
       const seen = new Set<string>();
@@ -1082,7 +1263,8 @@ class RulesRun {
         const { status, evidence: statusEvidence } = this.status(state, m);
         // A date without its year is read again once the event's status is known: a plan's
         // "20 décembre" is the next one, a report's the last one.
-        const found = this.nearestDate(state, m);
+        const found =
+          this.nearestDate(state, m) ?? (status === 'PLANNED' ? this.planRelativeDate(state, m) : undefined);
         const date = found ? this.resolveFound(state, found, status) : undefined;
         for (const roles of this.roles(state, m, speaker)) {
           const hasSource = roles.some(
@@ -1115,7 +1297,7 @@ class RulesRun {
             .sort()
             .join(',');
           const key = `${m.trigger.code}|${sources}|${status}`;
-          if (sources && seen.has(key)) continue;
+          if (seen.has(key)) continue;
           if (this.isRetold(state, index, m, events)) continue;
           seen.add(key);
           events.push({
@@ -1269,7 +1451,9 @@ class RulesRun {
         continue;
       }
       const derived =
-        this.inheritedDate(ev, speakerId, speakerDates) ?? this.discourseDate(ev, state, anchors);
+        this.coordinatedDate(ev, state, events) ??
+        this.inheritedDate(ev, speakerId, speakerDates) ??
+        this.discourseDate(ev, state, anchors);
       if (derived)
         anchors.push({
           sentence: index,
@@ -1280,6 +1464,41 @@ class RulesRun {
         });
       ev.event.date = derived ?? this.undated(ev.event.status, state);
     }
+  }
+
+  /**
+   * "nazwała w środę … i zarzuciła …", "a salué vendredi « … » et appelé …": a verb coordinated
+   * to a verb of the same sentence whose clause states a date shares its subject and its time.
+   */
+  coordinatedDate(
+    ev: EventDraftState,
+    state: SentenceState,
+    events: EventDraftState[],
+  ): DraftDate | undefined {
+    if (ev.match.trigger.pos === 'NOUN') return undefined;
+    const joined = this.disc.coordination.some((p) =>
+      findAll(p, state.tokens).some((x) => x.last === ev.match.first - 1),
+    );
+    if (!joined) return undefined;
+    const happened = (s: EventStatus) => s === 'ASSERTED' || s === 'NEGATED';
+    const first = events
+      .filter(
+        (e) =>
+          e.sentenceIndex === ev.sentenceIndex &&
+          e.match.last < ev.match.first &&
+          e.match.trigger.pos !== 'NOUN' &&
+          e.event.date?.evidence[0]?.rule === 'date.in-sentence' &&
+          happened(e.event.status) === happened(ev.event.status),
+      )
+      .at(-1);
+    const date = first?.event.date;
+    if (!first || !date) return undefined;
+    // Another verb between them opens another clause, with its own subject.
+    const between = state.matches.some(
+      (x) => x.trigger.pos !== 'NOUN' && x.first > first.match.last && x.last < ev.match.first,
+    );
+    if (between) return undefined;
+    return this.carried(date, 'date.coordinated', 'the date of the verb it is coordinated to', 0.1);
   }
 
   /** Derived from `from`, with the rule that carried it here first and less confidence. */
@@ -1301,8 +1520,20 @@ class RulesRun {
     speakerId: string | undefined,
     speakerDates: Map<string, DraftDate>,
   ): DraftDate | undefined {
+    // "Według rzecznika ambasador odmówił …": what a speaker reports someone did in the past
+    // happened when it happened, not when it was reported.
+    const state = this.states[ev.sentenceIndex]!;
+    const reportedAct =
+      (ev.event.status === 'ASSERTED' || ev.event.status === 'NEGATED') &&
+      state.tense === 'PAST' &&
+      this.disc.attribution.some((p) => findAll(p, state.tokens).length > 0);
+    // A plan or a hypothesis voiced for a state or a body ("a senior diplomat said … could") is
+    // not dated by what that state did earlier: many people speak for it.
+    const kind = speakerId ? this.actorById.get(speakerId)?.kind : undefined;
+    const voiceOfBody =
+      (ev.event.status === 'PLANNED' || ev.event.status === 'HYPOTHETICAL') && !!kind && kind !== 'PERSON';
     const inherited =
-      speakerId && (isVerbal(ev.event.cameoCode) || ev.speechInSentence)
+      speakerId && !reportedAct && !voiceOfBody && (isVerbal(ev.event.cameoCode) || ev.speechInSentence)
         ? speakerDates.get(speakerId)
         : undefined;
     return inherited
@@ -1316,7 +1547,21 @@ class RulesRun {
     const has = (list: CompiledPattern[]) => list.some((p) => findAll(p, state.tokens).length > 0);
     const singleDay = (d: DraftDate) => d.precision === 'DAY' && d.earliest === d.latest;
     const happened = ev.event.status !== 'PLANNED' && ev.event.status !== 'HYPOTHETICAL';
-    if (happened && has(this.discDates.pointBack)) {
+    // "ostrzegł wówczas, że jeśli …, Rosja może …": the pointer dates the saying, and so the
+    // hypothesis it voices.
+    const saidThen =
+      ev.event.status === 'HYPOTHETICAL' &&
+      this.discDates.pointBack.some((p) =>
+        findAll(p, state.tokens).some((x) =>
+          state.matches.some(
+            (sp) =>
+              sp.trigger.frame === 'SPEECH' &&
+              sp.trigger.pos !== 'NOUN' &&
+              (x.first === sp.last + 1 || x.last === sp.first - 1),
+          ),
+        ),
+      );
+    if ((happened || saidThen) && has(this.discDates.pointBack)) {
       // Only the sentence just before: "then" points to what was last said, not further back.
       const last = before.at(-1);
       if (last && last.sentence === ev.sentenceIndex - 1)
@@ -1381,6 +1626,22 @@ class RulesRun {
         "the day the paragraph's lead sentence states",
         0.2,
       );
+    // The text has stated one day only for what happened: the news of that day. A past act takes
+    // it when it shares a source with an event of that day, or when nobody new speaks in its
+    // sentence and it is no saying (reactions and statements are dated by their own words).
+    const days = before.filter((a) => !a.derived && !a.planned && singleDay(a.date));
+    if (days.length && new Set(days.map((a) => a.date.earliest)).size === 1) {
+      const shared = days.some((a) => sources.some((x) => a.sources.includes(x)));
+      const quiet =
+        !ev.speaker && !state.matches.some((x) => x.trigger.frame === 'SPEECH' && x.trigger.pos !== 'NOUN');
+      if (shared || (quiet && !isVerbal(ev.event.cameoCode)))
+        return this.carried(
+          days[0]!.date,
+          'date.news-day',
+          'the only day the text states for what happened',
+          0.25,
+        );
+    }
     return undefined;
   }
 
@@ -1465,6 +1726,16 @@ function sourcesOf(event: { roles: DraftRole[] }): string[] {
   return event.roles
     .filter((r) => (r.role === 'ACTOR' || r.role === 'SPEAKER') && r.confidence >= 0.5)
     .map((r) => r.actorId);
+}
+
+/** Denials and accusations (CAMEO 016, 112): what follows them in their clause is what is claimed. */
+export function isClaimVerb(code: string): boolean {
+  return code.startsWith('016') || code.startsWith('112');
+}
+
+/** A verb of saying whose code names an act of its own (CAMEO 011–019, a warning 13x), not a plain statement. */
+export function isActOfSaying(code: string): boolean {
+  return code !== '010' && (code.startsWith('01') || code.startsWith('13'));
 }
 
 /**

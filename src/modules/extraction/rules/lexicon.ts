@@ -41,6 +41,7 @@ const grammarFile = z
     withPrepositions: words.default([]),
     pastTense: z.array(marker).default([]),
     futureTense: z.array(marker).default([]),
+    infinitiveMarkers: words.default([]),
   })
   .passthrough();
 
@@ -70,6 +71,11 @@ export interface Grammar {
   sourcePrepositions: Set<string>;
   addresseePrepositions: Set<string>;
   withPrepositions: Set<string>;
+  /**
+   * Words that open an infinitive or a purpose clause ("to", "pour", "um … zu", "чтобы", "by"):
+   * its verb has the subject of the verb before it ("met Scholz to discuss", "agreed to extend").
+   */
+  infinitiveMarkers: Set<string>;
 }
 
 export interface RuleLexicon {
@@ -135,6 +141,7 @@ function parseLanguage(set: LexiconSet, lang: Language): RuleLexicon {
       sourcePrepositions: foldedSet(gr.sourcePrepositions),
       addresseePrepositions: foldedSet(gr.addresseePrepositions),
       withPrepositions: foldedSet(gr.withPrepositions),
+      infinitiveMarkers: foldedSet(gr.infinitiveMarkers),
     },
   };
 }
@@ -150,6 +157,7 @@ function emptyGrammar(): Grammar {
     sourcePrepositions: new Set(),
     addresseePrepositions: new Set(),
     withPrepositions: new Set(),
+    infinitiveMarkers: new Set(),
   };
 }
 
