@@ -38,21 +38,45 @@ CALL () {
   DELETE r
 }
 CALL () {
-  UNWIND $actorYear AS d
-  MERGE (r:RollupActorYear {key: d.key})
-  ON CREATE SET r.actorId = d.actorId, r.year = toInteger(d.year), r.count = 0, r.typed = 0, r.goldstein10 = 0
+  UNWIND $actorTotal AS d
+  MERGE (r:RollupActorTotal {key: d.key})
+  ON CREATE SET r.actorId = d.actorId, r.count = 0, r.typed = 0, r.goldstein10 = 0, r.partners = 0
   SET r.count = r.count + toInteger(d.count), r.typed = r.typed + toInteger(d.typed),
       r.goldstein10 = r.goldstein10 + toInteger(d.goldstein10)
+  WITH r, d
+  // The year counters (c2023, t2023, g2023) the delta names; one that comes to 0 is removed.
+  CALL (r, d) {
+    UNWIND [k IN keys(d) WHERE k =~ '[ctg][0-9]+'] AS k
+    WITH r, k, coalesce(r[k], 0) + toInteger(d[k]) AS v
+    SET r[k] = CASE WHEN v = 0 THEN null ELSE v END
+  }
   WITH r WHERE r.count = 0
   DELETE r
 }
+// A pair row created or deleted moves both actors' distinct partners (their rows exist: an
+// actor with a shared event has a total, written just above; a deleted one needs no update).
 CALL () {
-  UNWIND $pairYear AS d
-  MERGE (r:RollupPairYear {key: d.key})
-  ON CREATE SET r.actorId = d.actorId, r.partnerId = d.partnerId, r.year = toInteger(d.year), r.count = 0
-  SET r.count = r.count + toInteger(d.count)
-  WITH r WHERE r.count = 0
-  DELETE r
+  UNWIND $pair AS d
+  MERGE (p:RollupPair {key: d.key})
+  ON CREATE SET p.actorId = d.actorId, p.partnerId = d.partnerId, p.count = 0
+  WITH p, d, p.count AS before
+  SET p.count = p.count + toInteger(d.count)
+  WITH p, d, before
+  CALL (p, d) {
+    UNWIND [k IN keys(d) WHERE k =~ 'y[0-9]+'] AS k
+    WITH p, k, coalesce(p[k], 0) + toInteger(d[k]) AS v
+    SET p[k] = CASE WHEN v = 0 THEN null ELSE v END
+  }
+  WITH p, d, CASE WHEN before = 0 AND p.count > 0 THEN 1 WHEN before > 0 AND p.count = 0 THEN -1 ELSE 0 END AS change
+  CALL (p) {
+    WITH p WHERE p.count = 0
+    DELETE p
+  }
+  UNWIND [d.actorId, d.partnerId] AS actorId
+  WITH actorId, sum(change) AS change
+  WHERE change <> 0
+  MATCH (r:RollupActorTotal {key: actorId})
+  SET r.partners = r.partners + change
 }
 CALL () {
   UNWIND $pairSpan AS d

@@ -1,6 +1,7 @@
 // Actors ranked over a window (what analytics/top-actors-scan computes from the events), read
 // from the rollups. The window comes split (rollups.ts, yearWindow): the years it covers whole
-// ($fromYear…$toYear) read one row per actor and year; the days it cuts from a year ($edges)
+// ($fromYear…$toYear) read the year counters of one row per actor (c<year>, t<year>, g<year>);
+// the days it cuts from a year ($edges)
 // are read from those days' events (as many as rows per actor and day would be); intervals
 // that cross a new year (RollupActor, single = false) are read as they overlap the window. Each
 // event has one interval, so the three parts never count it twice. Distinct partners come from
@@ -8,9 +9,15 @@
 // own events in the cut years (only for the $first actors kept).
 // Ties go by id; an actor without a typed event ranks last by GOLDSTEIN.
 CALL () {
-  MATCH (r:RollupActorYear)
-  WHERE r.year >= $fromYear AND r.year <= $toYear
-  RETURN r.actorId AS actorId, r.count AS n, r.typed AS typed, r.goldstein10 AS g
+  WITH $fromYear <= $toYear AS wholeYears
+  WHERE wholeYears
+  MATCH (r:RollupActorTotal)
+  WITH r, [k IN keys(r) WHERE k =~ 'c[0-9]+' AND $fromYear <= toInteger(substring(k, 1)) <= $toYear
+           | substring(k, 1)] AS years
+  WHERE size(years) > 0
+  RETURN r.actorId AS actorId, reduce(s = 0, y IN years | s + r['c' + y]) AS n,
+         reduce(s = 0, y IN years | s + coalesce(r['t' + y], 0)) AS typed,
+         reduce(s = 0, y IN years | s + coalesce(r['g' + y], 0)) AS g
   UNION ALL
   UNWIND $edges AS edge
   MATCH (e:Event)
@@ -38,12 +45,12 @@ WITH a, events, CASE WHEN typed > 0 THEN toFloat(g) / (10 * typed) END AS goldst
 CALL (a) {
   WITH a WHERE $by = 'PARTNERS'
   CALL (a) {
-    MATCH (p:RollupPairYear)
-    WHERE p.actorId = a.id AND p.year >= $fromYear AND p.year <= $toYear
+    MATCH (p:RollupPair)
+    WHERE p.actorId = a.id AND any(k IN keys(p) WHERE k =~ 'y[0-9]+' AND $fromYear <= toInteger(substring(k, 1)) <= $toYear)
     RETURN p.partnerId AS partner
     UNION
-    MATCH (p:RollupPairYear)
-    WHERE p.partnerId = a.id AND p.year >= $fromYear AND p.year <= $toYear
+    MATCH (p:RollupPair)
+    WHERE p.partnerId = a.id AND any(k IN keys(p) WHERE k =~ 'y[0-9]+' AND $fromYear <= toInteger(substring(k, 1)) <= $toYear)
     RETURN p.actorId AS partner
     UNION
     MATCH (p:RollupPairSpan)
@@ -67,12 +74,12 @@ ORDER BY
 LIMIT $first
 CALL (a) {
   CALL (a) {
-    MATCH (p:RollupPairYear)
-    WHERE p.actorId = a.id AND p.year >= $fromYear AND p.year <= $toYear
+    MATCH (p:RollupPair)
+    WHERE p.actorId = a.id AND any(k IN keys(p) WHERE k =~ 'y[0-9]+' AND $fromYear <= toInteger(substring(k, 1)) <= $toYear)
     RETURN p.partnerId AS partner
     UNION
-    MATCH (p:RollupPairYear)
-    WHERE p.partnerId = a.id AND p.year >= $fromYear AND p.year <= $toYear
+    MATCH (p:RollupPair)
+    WHERE p.partnerId = a.id AND any(k IN keys(p) WHERE k =~ 'y[0-9]+' AND $fromYear <= toInteger(substring(k, 1)) <= $toYear)
     RETURN p.actorId AS partner
     UNION
     MATCH (p:RollupPairSpan)

@@ -1,4 +1,5 @@
-// Which of the ids a bundle references without defining are missing from the graph.
+// Which of the ids a bundle references without defining are missing from the graph; and the
+// Goldstein score of each code there is (what the rollups count of a new event).
 CALL (*) {
   UNWIND $codes AS code
   OPTIONAL MATCH (t:EventType {code: code})
@@ -23,4 +24,9 @@ CALL (*) {
   WITH id WHERE n IS NULL
   RETURN collect(id) AS missingEvents
 }
-RETURN missingCodes, missingActors, missingDocuments, missingEvents
+CALL (*) {
+  UNWIND $codes AS code
+  MATCH (t:EventType {code: code})
+  RETURN collect([code, t.goldstein]) AS goldsteinOf
+}
+RETURN missingCodes, missingActors, missingDocuments, missingEvents, goldsteinOf

@@ -30,13 +30,21 @@ export function migrationStatements(): { file: string; statement: string }[] {
 
 const NAMED = /^CREATE\s+(?:CONSTRAINT|(?:FULLTEXT\s+|RANGE\s+|TEXT\s+|POINT\s+|VECTOR\s+)?INDEX)\s+(\w+)/i;
 
+const DROPPED = /^DROP\s+(?:CONSTRAINT|INDEX)\s+(\w+)\s+IF\s+EXISTS/i;
+
 /** The name a migration statement gives its constraint or index, if any. */
 export function migrationName(statement: string): string | undefined {
   return NAMED.exec(statement)?.[1];
 }
 
+/** The constraint or index a migration statement drops (an earlier version's), if any. */
+export function droppedName(statement: string): string | undefined {
+  return DROPPED.exec(statement)?.[1];
+}
+
 /**
- * Applies the migration statements whose constraint or index is not there yet, waits for the
+ * Applies the migration statements whose constraint or index is not there yet (or, for a drop,
+ * still there), waits for the
  * indexes to come online, and builds the rollups if the graph has none of their version. On an
  * up-to-date database it only reads, so that an account without schema rights can start the API.
  */
@@ -47,7 +55,11 @@ export async function migrate(db: Database, logger?: Logger): Promise<number> {
     const r = await db.driver.executeQuery(show, {}, { database: db.name, routing: 'READ' });
     for (const rec of r.records) existing.add(rec.get('name') as string);
   }
+  // A CREATE runs while its name is missing, a DROP while its name is there: an up-to-date
+  // database runs neither.
   const pending = statements.filter(({ statement }) => {
+    const dropped = droppedName(statement);
+    if (dropped) return existing.has(dropped);
     const name = migrationName(statement);
     return !name || !existing.has(name);
   });

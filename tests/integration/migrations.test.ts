@@ -18,13 +18,22 @@ async function schemaObjects() {
 }
 
 describe('schema migrations', () => {
-  it('are all written in Neo4j 5 syntax with IF NOT EXISTS', () => {
+  it('are all written in Neo4j 5 syntax, idempotent: CREATE … IF NOT EXISTS or DROP … IF EXISTS', () => {
     const statements = migrationStatements();
     expect(statements.length).toBeGreaterThan(0);
     for (const { statement } of statements) {
-      expect(statement).toMatch(/IF NOT EXISTS/);
+      expect(statement).toMatch(/^CREATE .*IF NOT EXISTS|^DROP (CONSTRAINT|INDEX) \w+ IF EXISTS$/s);
       expect(statement).not.toMatch(/\bASSERT\b/);
     }
+  });
+
+  it('drop what an earlier version created, once: a second run applies nothing', async () => {
+    // What rollups version 2 created (migration 006 drops it).
+    await helper.run('CREATE INDEX rollup_actor_year_year IF NOT EXISTS FOR (n:RollupActorYear) ON (n.year)');
+    expect(await migrate(db)).toBe(1);
+    const indexes = await helper.run<{ name: string }>('SHOW INDEXES YIELD name RETURN name');
+    expect(indexes.map((i) => i.name)).not.toContain('rollup_actor_year_year');
+    expect(await migrate(db)).toBe(0);
   });
 
   it('can be applied twice and leave the same constraints and indexes', async () => {

@@ -24,25 +24,46 @@ const keys = (rows: { key: string }[]) => rows.map((r) => r.key);
 describe('rollup deltas', () => {
   it('count an actor in two roles of one event once, and pair two actors in one row', () => {
     const p = new RollupDelta().add(event({ actorIds: ['b', 'a', 'a'] }), 1).params();
-    expect(p.actorYear!.map((r) => [r.key, r.count, r.typed, r.goldstein10])).toEqual([
-      ['a/2022', 1, 1, 40],
-      ['b/2022', 1, 1, 40],
+    expect(
+      p.actorTotal!.map((r) => [r.key, r.count, r.typed, r.goldstein10, r.c2022, r.t2022, r.g2022]),
+    ).toEqual([
+      ['a', 1, 1, 40, 1, 1, 40],
+      ['b', 1, 1, 40, 1, 1, 40],
     ]);
     // Rows per actor and interval are kept only for intervals across a new year.
     expect(p.actor).toEqual([]);
-    expect(p.pairYear!.map((r) => [r.key, r.actorId, r.partnerId])).toEqual([['a/b/2022', 'a', 'b']]);
+    expect(p.pair!.map((r) => [r.key, r.actorId, r.partnerId, r.count, r.y2022])).toEqual([
+      ['a/b', 'a', 'b', 1, 1],
+    ]);
     expect(p.pairSpan).toEqual([]);
   });
 
-  it('keep an interval across a new year out of the year rows, in the span rows', () => {
+  it('keep an interval across a new year out of the year counters, in the span rows and the totals', () => {
     const p = new RollupDelta().add(event({ earliest: '2021-12-28', latest: '2022-01-03' }), 1).params();
     expect(p.actor!.map((r) => [r.key, r.single])).toEqual([
       ['a/2021-12-28/2022-01-03', false],
       ['b/2021-12-28/2022-01-03', false],
     ]);
-    expect(p.actorYear).toEqual([]);
-    expect(p.pairYear).toEqual([]);
+    expect(p.actorTotal!.map((r) => Object.keys(r).sort())).toEqual([
+      ['actorId', 'count', 'goldstein10', 'key', 'typed'],
+      ['actorId', 'count', 'goldstein10', 'key', 'typed'],
+    ]);
+    expect(p.pair!.map((r) => [r.key, r.count, Object.keys(r).some((k) => /^y\d/.test(k))])).toEqual([
+      ['a/b', 1, false],
+    ]);
     expect(keys(p.pairSpan!)).toEqual(['a/b/2021-12-28/2022-01-03']);
+  });
+
+  it('move an event between years in the year counters, leaving the totals and dropping zero counters', () => {
+    const moved = rollupDelta([event()], [event({ earliest: '2023-03-01', latest: '2023-03-01' })]).params();
+    expect(moved.actorTotal!.map((r) => [r.key, r.count, r.c2022, r.c2023, 't2022' in r])).toEqual([
+      ['a', 0, -1, 1, true],
+      ['b', 0, -1, 1, true],
+    ]);
+    expect(moved.pair!.map((r) => [r.key, r.count, r.y2022, r.y2023])).toEqual([['a/b', 0, -1, 1]]);
+    const same = rollupDelta([event()], [event({ earliest: '2022-05-01', latest: '2022-05-01' })]).params();
+    expect(same.actorTotal).toEqual([]);
+    expect(same.pair).toEqual([]);
   });
 
   it('leave out rows whose changes cancel, and keep the ones that move', () => {
@@ -59,9 +80,9 @@ describe('rollup deltas', () => {
       ['036/ASSERTED', -1],
       ['040/ASSERTED', 1],
     ]);
-    expect(moved.pairYear!.map((r) => [r.key, r.count])).toEqual([
-      ['a/b/2022', -1],
-      ['a/c/2022', 1],
+    expect(moved.pair!.map((r) => [r.key, r.count])).toEqual([
+      ['a/b', -1],
+      ['a/c', 1],
     ]);
   });
 
@@ -69,9 +90,9 @@ describe('rollup deltas', () => {
     const p = new RollupDelta().add(event({ code: null, goldstein: null }), 1).params();
     expect(p.interval).toEqual([]);
     expect(p.type).toEqual([]);
-    expect(p.actorYear!.map((r) => [r.count, r.typed, r.goldstein10])).toEqual([
-      [1, 0, 0],
-      [1, 0, 0],
+    expect(p.actorTotal!.map((r) => [r.count, r.typed, r.goldstein10, r.c2022, 't2022' in r])).toEqual([
+      [1, 0, 0, 1, false],
+      [1, 0, 0, 1, false],
     ]);
   });
 

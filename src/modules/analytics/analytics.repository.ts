@@ -13,6 +13,7 @@ import { yearWindow } from './rollups.ts';
 const Q = {
   intervalRows: cypher('analytics/interval-rows'),
   topActors: cypher('analytics/top-actors'),
+  topActorsTotal: cypher('analytics/top-actors-total'),
   countsByType: cypher('analytics/counts-by-type'),
   countsByQuadClass: cypher('analytics/counts-by-quad-class'),
 };
@@ -83,11 +84,14 @@ export interface TopActorsOptions {
 }
 
 /**
- * The ranking from the rollups, except by PARTNERS over a window that cuts a calendar year:
+ * The ranking from the rollups: without a window, from the actors' totals (the top rows of an
+ * index); over a window, from the year counters; except by PARTNERS over a window that cuts a calendar year:
  * the pair rows count whole years, and counting the cut years' partners of every actor from
  * the events would cost what the scan costs, so the scan answers that one.
  */
 export async function topActors(db: Session, options: TopActorsOptions): Promise<ActorRankingRow[]> {
+  if (options.from === null && options.to === null)
+    return db.read<ActorRankingRow>(Q.topActorsTotal, { ...options });
   const window = yearWindow(options.from, options.to);
   if (options.by === 'PARTNERS' && window.edges.length)
     return db.read<ActorRankingRow>(SCAN.topActors, { ...options });

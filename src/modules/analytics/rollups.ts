@@ -11,14 +11,17 @@
  * - RollupType (earliest, latest, code, status): count, for filtered histograms and windowed
  *   counts by type or QuadClass (the score and QuadClass are read from the code's EventType);
  * - RollupCode (code, status): count, for the same counts without a window;
- * - RollupActorYear (actor, year): distinct events, typed events, Goldstein sum of the events
- *   whose interval lies in one year, so a window of whole years (or none) reads a row per actor
- *   and year;
- * - RollupActor (actor, earliest, latest): the same for the few intervals that cross a new
- *   year, which no year row holds;
- * - RollupPairYear (actor, partner, year) and RollupPairSpan (actor, partner, earliest, latest,
- *   for intervals that cross a new year): shared events, so distinct partners cost pairs. A pair
- *   is one row, its lower id as `actorId` (readers look at both ends).
+ * - RollupActorTotal (actor): all its distinct events, typed events and Goldstein sum, and its
+ *   distinct partners ever; beside them, per calendar year, the same three counts of the events
+ *   whose interval lies in that year (properties c<year>, t<year>, g<year>). The home page's
+ *   ranking (no window) reads the top rows of an index on the totals, whatever the number of
+ *   actors; a window of whole years reads one row per actor;
+ * - RollupActor (actor, earliest, latest): the year counts of the few intervals that cross a new
+ *   year, which no year property holds (the totals count them);
+ * - RollupPair (actor, partner): their shared events ever, and per year (y<year>); its creation
+ *   and deletion move both actors' partner totals, so distinct partners ever cost nothing to
+ *   read. RollupPairSpan (actor, partner, earliest, latest): the shared intervals that cross a
+ *   new year. A pair is one row, its lower id as `actorId` (readers look at both ends).
  *
  * Rows per actor and interval within a year would be as many as the actors' participations
  * (dates are mostly days), so they would double what an ingest writes and save nothing: an
@@ -47,7 +50,7 @@ const Q = {
 };
 
 /** Bumped when the rollups' shape changes: a graph with another version is rebuilt at migration. */
-export const ROLLUP_VERSION = 2;
+export const ROLLUP_VERSION = 3;
 
 /** The labels of the rollup rows (not part of the model: node counts do not list them). */
 export const ROLLUP_LABELS = [
@@ -55,8 +58,8 @@ export const ROLLUP_LABELS = [
   'RollupType',
   'RollupCode',
   'RollupActor',
-  'RollupActorYear',
-  'RollupPairYear',
+  'RollupActorTotal',
+  'RollupPair',
   'RollupPairSpan',
 ] as const;
 
@@ -79,7 +82,9 @@ export const goldsteinTenths = (score: number): number => Math.round(score * 10)
 const yearOf = (isoDate: string): number => Number(isoDate.slice(0, isoDate.indexOf('-', 1)));
 
 type Row = Record<string, string | number | boolean> & { key: string };
-type Counter = 'count' | 'typed' | 'goldstein10';
+
+/** The per-year counters of RollupActorTotal and RollupPair (`c2023`, `y2023` …), named by year. */
+export const YEAR_COUNTER = /^[ctgy]\d+$/;
 
 /** Signed changes to rollup rows, accumulated per key; rows whose changes cancel are dropped. */
 export class RollupDelta {
@@ -87,15 +92,15 @@ export class RollupDelta {
   readonly type = new Map<string, Row>();
   readonly code = new Map<string, Row>();
   readonly actor = new Map<string, Row>();
-  readonly actorYear = new Map<string, Row>();
-  readonly pairYear = new Map<string, Row>();
+  readonly actorTotal = new Map<string, Row>();
+  readonly pair = new Map<string, Row>();
   readonly pairSpan = new Map<string, Row>();
 
   private bump(
     table: Map<string, Row>,
     key: string,
     props: Record<string, string | number | boolean>,
-    counters: Partial<Record<Counter, number>>,
+    counters: Record<string, number>,
   ): void {
     let row = table.get(key);
     if (!row) {
@@ -103,7 +108,7 @@ export class RollupDelta {
       for (const c of Object.keys(counters)) row[c] = 0;
       table.set(key, row);
     }
-    for (const [c, v] of Object.entries(counters)) row[c] = (row[c] as number) + v;
+    for (const [c, v] of Object.entries(counters)) row[c] = ((row[c] as number | undefined) ?? 0) + v;
   }
 
   /** Adds (sign 1) or removes (sign −1) one event's share of every rollup. */
@@ -127,13 +132,20 @@ export class RollupDelta {
     const actorIds = [...new Set(e.actorIds)];
     const counters = { count: sign, typed: typed ? sign : 0, goldstein10: sign * g };
     for (const a of actorIds) {
-      if (single) this.bump(this.actorYear, `${a}/${year}`, { actorId: a, year }, counters);
-      else this.bump(this.actor, `${a}/${iv}`, { actorId: a, ...dates, single }, counters);
+      const yearCounters = single
+        ? { [`c${year}`]: sign, [`t${year}`]: counters.typed, [`g${year}`]: counters.goldstein10 }
+        : {};
+      this.bump(this.actorTotal, a, { actorId: a }, { ...counters, ...yearCounters });
+      if (!single) this.bump(this.actor, `${a}/${iv}`, { actorId: a, ...dates, single }, counters);
       for (const b of actorIds) {
         if (a >= b) continue;
-        if (single)
-          this.bump(this.pairYear, `${a}/${b}/${year}`, { actorId: a, partnerId: b, year }, { count: sign });
-        else
+        this.bump(
+          this.pair,
+          `${a}/${b}`,
+          { actorId: a, partnerId: b },
+          single ? { count: sign, [`y${year}`]: sign } : { count: sign },
+        );
+        if (!single)
           this.bump(
             this.pairSpan,
             `${a}/${b}/${iv}`,
@@ -145,19 +157,34 @@ export class RollupDelta {
     return this;
   }
 
-  /** The statement parameters: per label, the rows that change, sorted by key. */
+  /**
+   * The statement parameters: per label, the rows that change, sorted by key. A year counter
+   * that comes to 0 is left out (the rows hold no zero year); the totals always travel.
+   */
   params(): Record<string, Row[]> {
     const changed = (table: Map<string, Row>) =>
       [...table.values()]
-        .filter((r) => r.count !== 0 || r.typed || r.goldstein10)
+        .map((r) => {
+          const out: Row = { key: r.key };
+          for (const [k, v] of Object.entries(r)) if (!(YEAR_COUNTER.test(k) && v === 0)) out[k] = v;
+          return out;
+        })
+        .filter((r) =>
+          Object.entries(r).some(
+            ([k, v]) =>
+              typeof v === 'number' &&
+              v !== 0 &&
+              (k === 'count' || k === 'typed' || k === 'goldstein10' || YEAR_COUNTER.test(k)),
+          ),
+        )
         .sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
     return {
       interval: changed(this.interval),
       type: changed(this.type),
       code: changed(this.code),
       actor: changed(this.actor),
-      actorYear: changed(this.actorYear),
-      pairYear: changed(this.pairYear),
+      actorTotal: changed(this.actorTotal),
+      pair: changed(this.pair),
       pairSpan: changed(this.pairSpan),
     };
   }
@@ -204,17 +231,25 @@ export async function applyRollupDelta(tx: Tx, delta: RollupDelta): Promise<void
 /**
  * Runs `write` between two snapshots of the events `affected` names (read again after the
  * write, so a write that adds events may name them), and applies the difference: the rollups
- * stay true in the write's own transaction.
+ * stay true in the write's own transaction. `written`, when the writer knows exactly what it
+ * wrote, gives the after-view of events that did not exist before (an ingest's new events),
+ * so only the events that existed are read again.
  */
 export async function withRollups<T>(
   tx: Tx,
   affected: () => Promise<string[]>,
   write: () => Promise<T>,
+  written?: (newIds: string[]) => { known: EventSnapshot[]; unknown: string[] },
 ): Promise<T> {
   const ids = await affected();
   const before = await snapshotEvents(tx, ids);
   const result = await write();
-  const after = await snapshotEvents(tx, ids);
+  let after: EventSnapshot[];
+  if (written) {
+    const existed = new Set(before.map((e) => e.id));
+    const { known, unknown } = written(ids.filter((id) => !existed.has(id)));
+    after = [...known, ...(await snapshotEvents(tx, [...existed, ...unknown]))];
+  } else after = await snapshotEvents(tx, ids);
   await applyRollupDelta(tx, rollupDelta(before, after));
   return result;
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { cypher } from '../../neo4j/cypher.ts';
 import type { Db, WriteCounters } from '../../neo4j/database.ts';
-import { withRollups } from '../analytics/rollups.ts';
+import { type EventSnapshot, withRollups } from '../analytics/rollups.ts';
 import { actorLabel, factId, mentionId } from '../common/identity.ts';
 import type { Bundle } from './bundle.ts';
 import { type BundleIssue, BundleValidationError, type ValidBundle, validateBundle } from './validate.ts';
@@ -144,6 +144,8 @@ interface MissingRow {
   missingActors: string[];
   missingDocuments: string[];
   missingEvents: string[];
+  /** [code, Goldstein score] of the batch's codes in the codebook. */
+  goldsteinOf: [string, number][];
 }
 
 /** A batch failed as a whole; ingest its bundles one at a time to find the culprit. */
@@ -257,12 +259,57 @@ export async function writeBundles(
         tx,
         async () => events.map((e) => e.id),
         () => tx.run(Q.events, { events }),
+        (newIds) => writtenEvents(events, newIds, new Map(missing?.goldsteinOf ?? [])),
       );
     if (links.length) await tx.run(Q.links, { links });
     if (facts.length) await tx.run(Q.facts, { facts });
     if (mentions.length) await tx.run(Q.mentions, { mentions });
     return articleIds.map((articleId, i) => ({ articleId, outcome: outcomes[i]!, counters: tx.counters }));
   });
+}
+
+type EventParam = ReturnType<typeof writeParams>['events'][number];
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * What the events statement makes of events that did not exist: the bundle's date, status and
+ * type, and its distinct participants (the statement sets nothing else that the rollups count).
+ * An id written twice in the batch, or a date the statement would normalise, is read back instead.
+ */
+function writtenEvents(
+  events: EventParam[],
+  newIds: string[],
+  goldsteinOf: Map<string, number>,
+): { known: EventSnapshot[]; unknown: string[] } {
+  const fresh = new Set(newIds);
+  const seen = new Map<string, number>();
+  for (const e of events) if (fresh.has(e.id)) seen.set(e.id, (seen.get(e.id) ?? 0) + 1);
+  const known: EventSnapshot[] = [];
+  const unknown: string[] = [];
+  for (const e of events) {
+    if (!fresh.has(e.id)) continue;
+    const goldstein = goldsteinOf.get(e.cameoCode);
+    if (
+      seen.get(e.id)! > 1 ||
+      goldstein === undefined ||
+      !ISO_DAY.test(e.date.earliest) ||
+      !ISO_DAY.test(e.date.latest)
+    ) {
+      if (!unknown.includes(e.id)) unknown.push(e.id);
+      continue;
+    }
+    known.push({
+      id: e.id,
+      earliest: e.date.earliest,
+      latest: e.date.latest,
+      status: e.status,
+      code: e.cameoCode,
+      goldstein,
+      actorIds: [...new Set(e.participants.map((p) => p.actorId))],
+    });
+  }
+  return { known, unknown };
 }
 
 function missingIssues(todo: ValidBundle[], missing: MissingRow): BundleIssue[] {
