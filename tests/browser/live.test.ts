@@ -87,7 +87,7 @@ const ingestElsewhere = (b: ReturnType<typeof makeBundle>) =>
   execute(elsewhere, INGEST, { b }, { authorization: `Bearer ${EDITOR}` });
 
 describe('live explorer in Chromium', () => {
-  it('refetches the home page when an article is ingested elsewhere', async () => {
+  it('refetches the home page (articles and counts by type) when an article is ingested elsewhere', async () => {
     const page = await open('/');
     await page.locator('.overview .columns').waitFor(POLL);
     const id = helper.id('home');
@@ -98,6 +98,14 @@ describe('live explorer in Chromium', () => {
     await ingestElsewhere(bundle);
     await expect.poll(() => page.locator('.articles').textContent(), POLL).toContain(`Live ${id}`);
     expect(Number(await page.locator('.overview').getAttribute('data-refreshed'))).toBeGreaterThanOrEqual(1);
+    // The same request carries the counts by CAMEO root: the bundle's 040 and 010 events are there,
+    // most frequent first (other tests may add to the counts meanwhile, never remove these).
+    const rows = page.locator('.counts-by-type tbody tr');
+    const codes = await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-code')));
+    expect(codes).toEqual(expect.arrayContaining(['04', '01']));
+    const counts = (await rows.locator('td:last-child').allTextContents()).map(Number);
+    expect(counts.every((n) => n >= 1)).toBe(true);
+    expect(counts).toEqual([...counts].sort((a, b) => b - a));
     await page.screenshot({ path: new URL('live-home.png', SHOTS).pathname, fullPage: true });
   });
 

@@ -2,7 +2,7 @@
 
 import { h, link } from './dom.ts';
 import { dateRange, kindLabel, precisionLabel, QUAD_CLASSES, signed, words } from './format.ts';
-import type { ActorRef, ArticleRef, EventRow, Mention } from './queries.ts';
+import type { ActorRef, ArticleRef, EventRow, EventType, Mention } from './queries.ts';
 
 export function actorLink(actor: Pick<ActorRef, 'id' | 'name'>): HTMLAnchorElement {
   return link(`/actor/${encodeURIComponent(actor.id)}`, actor.name);
@@ -10,6 +10,39 @@ export function actorLink(actor: Pick<ActorRef, 'id' | 'name'>): HTMLAnchorEleme
 
 export function kindBadge(kind: string): HTMLElement {
   return h('span', { class: 'badge kind' }, kindLabel(kind));
+}
+
+/** Events per CAMEO type, most frequent first (the pair page's shared events, the home page's all). */
+export function countsByTypeTable(rows: { count: number; type: EventType }[], empty: string): HTMLElement {
+  if (!rows.length) return h('p', { class: 'empty' }, empty);
+  return h(
+    'table',
+    { class: 'data-table counts-by-type' },
+    h(
+      'thead',
+      null,
+      h(
+        'tr',
+        null,
+        h('th', { scope: 'col' }, 'Type'),
+        h('th', { scope: 'col' }, 'Goldstein'),
+        h('th', { scope: 'col' }, 'Events'),
+      ),
+    ),
+    h(
+      'tbody',
+      null,
+      rows.map((c) =>
+        h(
+          'tr',
+          { 'data-code': c.type.code },
+          h('th', { scope: 'row' }, typeBadge(c.type), ` ${c.type.name}`),
+          h('td', null, signed(c.type.goldstein, 1)),
+          h('td', null, String(c.count)),
+        ),
+      ),
+    ),
+  );
 }
 
 export function typeBadge(type: EventRow['type']): HTMLElement {

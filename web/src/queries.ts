@@ -350,12 +350,15 @@ export interface HomeData {
   topActors: { rank: number; events: number; partners: number; actor: ActorRef }[];
   articles: { nodes: ArticleRef[] };
   eventHistogram: TimeBucket[];
+  eventCountsByType: { count: number; type: EventType }[];
 }
 
+/** The home page in one request: one response-cache entry, one round trip (bench "dashboard set"). */
 export const HOME = `query Home {
   topActors(by: EVENTS, first: 10) { rank events partners actor { ${ACTOR_REF} } }
   articles(first: 5) { nodes { ${ARTICLE_REF} } }
   eventHistogram(interval: MONTH) { ${BUCKET} }
+  eventCountsByType(level: 1) { count goldsteinSum type { code name goldstein quadClass quadClassName } }
 }`;
 
 // Extraction and ingest: editor operations (docs/extraction.md). The draft's shapes mirror

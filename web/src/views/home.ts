@@ -1,6 +1,6 @@
 import { gql } from '../api.ts';
 import { combobox } from '../combobox.ts';
-import { actorLink, articleRoute, kindBadge } from '../components.ts';
+import { actorLink, articleRoute, countsByTypeTable, kindBadge } from '../components.ts';
 import { h, link } from '../dom.ts';
 import { onGraphChange } from '../live.ts';
 import { showPage } from '../page.ts';
@@ -74,6 +74,12 @@ export async function homeView(main: HTMLElement, signal: AbortSignal): Promise<
           { class: 'card', 'aria-labelledby': 'all-h' },
           h('h2', { id: 'all-h' }, 'All events by month'),
           timeline(d.eventHistogram, 'Every event in the graph per month, coloured by mean Goldstein score.'),
+        ),
+        h(
+          'section',
+          { class: 'card', 'aria-labelledby': 'types-h' },
+          h('h2', { id: 'types-h' }, 'Events by type'),
+          countsByTypeTable(d.eventCountsByType, 'No typed events.'),
         ),
         h(
           'section',

@@ -1,5 +1,5 @@
 import { gql } from '../api.ts';
-import { eventItem, typeBadge } from '../components.ts';
+import { countsByTypeTable, eventItem } from '../components.ts';
 import { h } from '../dom.ts';
 import { monthLabel, signed, TONE_LABELS, tone } from '../format.ts';
 import { showPage } from '../page.ts';
@@ -167,36 +167,7 @@ export async function pairView(
             'section',
             { class: 'card', 'aria-labelledby': 'pair-types-h' },
             h('h3', { id: 'pair-types-h' }, 'By event type'),
-            r.countsByType.length
-              ? h(
-                  'table',
-                  { class: 'data-table counts-by-type' },
-                  h(
-                    'thead',
-                    null,
-                    h(
-                      'tr',
-                      null,
-                      h('th', { scope: 'col' }, 'Type'),
-                      h('th', { scope: 'col' }, 'Goldstein'),
-                      h('th', { scope: 'col' }, 'Events'),
-                    ),
-                  ),
-                  h(
-                    'tbody',
-                    null,
-                    r.countsByType.map((c) =>
-                      h(
-                        'tr',
-                        null,
-                        h('th', { scope: 'row' }, typeBadge(c.type), ` ${c.type.name}`),
-                        h('td', null, signed(c.type.goldstein, 1)),
-                        h('td', null, String(c.count)),
-                      ),
-                    ),
-                  ),
-                )
-              : h('p', { class: 'empty' }, 'No shared events.'),
+            countsByTypeTable(r.countsByType, 'No shared events.'),
           ),
         ),
         h(
