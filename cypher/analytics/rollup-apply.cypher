@@ -53,15 +53,16 @@ CALL () {
   WITH r WHERE r.count = 0
   DELETE r
 }
-// A pair row created or deleted moves both actors' distinct partners (their rows exist: an
-// actor with a shared event has a total, written just above; a deleted one needs no update).
+// A pair row created or deleted moves both actors' distinct partners (their rows exist and are
+// locked: every changed pair's ends are in $actorTotal, written just above, in key order; a
+// total deleted there needs no update).
 CALL () {
   UNWIND $pair AS d
   MERGE (p:RollupPair {key: d.key})
   ON CREATE SET p.actorId = d.actorId, p.partnerId = d.partnerId, p.count = 0
-  WITH p, d, p.count AS before
   SET p.count = p.count + toInteger(d.count)
-  WITH p, d, before
+  // Read under the row's lock (the SET took it): what the count was before this delta.
+  WITH p, d, p.count - toInteger(d.count) AS before
   CALL (p, d) {
     UNWIND [k IN keys(d) WHERE k =~ 'y[0-9]+'] AS k
     WITH p, k, coalesce(p[k], 0) + toInteger(d[k]) AS v

@@ -86,6 +86,18 @@ describe('rollup deltas', () => {
     ]);
   });
 
+  it("send the totals of a changed pair's ends even when their own counts cancel", () => {
+    // a swaps partner b for c: a's counts do not change, but its partners may, so its total row
+    // travels (and is locked with the others, in key order).
+    const p = rollupDelta([event()], [event({ actorIds: ['a', 'c'] })]).params();
+    expect(p.actorTotal!.map((r) => [r.key, r.count, r.typed, r.goldstein10])).toEqual([
+      ['a', 0, 0, 0],
+      ['b', -1, -1, -40],
+      ['c', 1, 1, 40],
+    ]);
+    expect(p.pair!.map((r) => r.key)).toEqual(['a/b', 'a/c']);
+  });
+
   it('count an event without a type for its actors only', () => {
     const p = new RollupDelta().add(event({ code: null, goldstein: null }), 1).params();
     expect(p.interval).toEqual([]);

@@ -162,29 +162,36 @@ export class RollupDelta {
    * that comes to 0 is left out (the rows hold no zero year); the totals always travel.
    */
   params(): Record<string, Row[]> {
-    const changed = (table: Map<string, Row>) =>
+    const changed = (table: Map<string, Row>, keep: Set<string> = new Set()) =>
       [...table.values()]
         .map((r) => {
           const out: Row = { key: r.key };
           for (const [k, v] of Object.entries(r)) if (!(YEAR_COUNTER.test(k) && v === 0)) out[k] = v;
           return out;
         })
-        .filter((r) =>
-          Object.entries(r).some(
-            ([k, v]) =>
-              typeof v === 'number' &&
-              v !== 0 &&
-              (k === 'count' || k === 'typed' || k === 'goldstein10' || YEAR_COUNTER.test(k)),
-          ),
+        .filter(
+          (r) =>
+            keep.has(r.key) ||
+            Object.entries(r).some(
+              ([k, v]) =>
+                typeof v === 'number' &&
+                v !== 0 &&
+                (k === 'count' || k === 'typed' || k === 'goldstein10' || YEAR_COUNTER.test(k)),
+            ),
         )
         .sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
+    const pair = changed(this.pair);
+    // The totals of every changed pair's ends travel even when their own counts cancel (an actor
+    // that swapped one partner for another): the apply then locks every total it touches in key
+    // order, before the pair rows move their partners.
+    const ends = new Set(pair.flatMap((p) => [p.actorId as string, p.partnerId as string]));
     return {
       interval: changed(this.interval),
       type: changed(this.type),
       code: changed(this.code),
       actor: changed(this.actor),
-      actorTotal: changed(this.actorTotal),
-      pair: changed(this.pair),
+      actorTotal: changed(this.actorTotal, ends),
+      pair,
       pairSpan: changed(this.pairSpan),
     };
   }
@@ -241,7 +248,8 @@ export async function withRollups<T>(
   write: () => Promise<T>,
   written?: (newIds: string[]) => { known: EventSnapshot[]; unknown: string[] },
 ): Promise<T> {
-  const ids = await affected();
+  // An id named twice (two bundles of a batch define one event) is one event.
+  const ids = [...new Set(await affected())];
   const before = await snapshotEvents(tx, ids);
   const result = await write();
   let after: EventSnapshot[];
