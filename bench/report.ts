@@ -190,7 +190,7 @@ function dashboardTable(s: SizeResult): string[] {
   return [
     '### Dashboard set',
     '',
-    `${op.title}: ${op.requests} requests.`,
+    `${op.title}: ${op.requests} request${op.requests === 1 ? '' : 's'}.`,
     '',
     '| | p50 ms [95% CI] | p95 ms | Cypher round trips |',
     '|---|---:|---:|---:|',
