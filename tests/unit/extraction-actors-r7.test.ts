@@ -1,23 +1,12 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { graphActorsOfBundle } from '../../src/modules/extraction/actors/from-bundle.ts';
-import { buildGazetteer } from '../../src/modules/extraction/actors/gazetteer.ts';
 import { englishRomanisation, slugify } from '../../src/modules/extraction/actors/translit.ts';
-import { defaultLexicons } from '../../src/modules/extraction/lexicons.ts';
-import { rulesEngine } from '../../src/modules/extraction/rules/engine.ts';
 import type { Language } from '../../src/modules/extraction/types.ts';
+import { extractWithSeed } from '../support/extract.ts';
 
 // Round 7: actor ids in the English press's spelling, and countries named only as places.
 // Every sentence here is invented, on topics the dev articles do not treat.
-const seed = JSON.parse(
-  readFileSync(new URL('../../data/seed/bbabo-2022-02-09.bundle.json', import.meta.url), 'utf8'),
-);
-const lexicons = defaultLexicons();
-const gazetteer = buildGazetteer(graphActorsOfBundle(seed), lexicons);
-
 function actorIds(language: Language, text: string): string[] {
-  const draft = rulesEngine.extract({ text, publishedAt: '2025-03-12', language }, { gazetteer, lexicons });
-  return draft.actors.map((a) => a.id);
+  return extractWithSeed(language, text, '2025-03-12').actors.map((a) => a.id);
 }
 
 describe('ids drop accents instead of folding umlauts', () => {

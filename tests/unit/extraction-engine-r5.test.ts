@@ -1,26 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { graphActorsOfBundle } from '../../src/modules/extraction/actors/from-bundle.ts';
-import { buildGazetteer } from '../../src/modules/extraction/actors/gazetteer.ts';
-import { checkDraft } from '../../src/modules/extraction/checks.ts';
-import { defaultLexicons } from '../../src/modules/extraction/lexicons.ts';
-import { isHeadline, rulesEngine } from '../../src/modules/extraction/rules/engine.ts';
-import type { Draft, Language } from '../../src/modules/extraction/types.ts';
+import { isHeadline } from '../../src/modules/extraction/rules/engine.ts';
+import type { Draft } from '../../src/modules/extraction/types.ts';
+import { extractWithSeed } from '../support/extract.ts';
 
-const seedBundle = JSON.parse(
-  readFileSync(new URL('../../data/seed/bbabo-2022-02-09.bundle.json', import.meta.url), 'utf8'),
-);
-const lexicons = defaultLexicons();
-const gazetteer = buildGazetteer(graphActorsOfBundle(seedBundle), lexicons);
-
-function extract(language: Language, text: string): Draft {
-  const draft = rulesEngine.extract(
-    { text, publishedAt: '2024-03-14', language, title: 'Test', publisher: 'Test' },
-    { gazetteer, lexicons },
-  );
-  checkDraft(draft, text);
-  return draft;
-}
+const extract = extractWithSeed;
 const codes = (d: Draft) => d.events.map((e) => e.cameoCode.slice(0, 2));
 const actorIds = (d: Draft) => d.actors.map((a) => a.id);
 

@@ -1,27 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { graphActorsOfBundle } from '../../src/modules/extraction/actors/from-bundle.ts';
-import { buildGazetteer } from '../../src/modules/extraction/actors/gazetteer.ts';
-import { checkDraft } from '../../src/modules/extraction/checks.ts';
-import { defaultLexicons } from '../../src/modules/extraction/lexicons.ts';
-import { rulesEngine } from '../../src/modules/extraction/rules/engine.ts';
-import type { Draft, DraftEvent, Language } from '../../src/modules/extraction/types.ts';
+import type { Draft, DraftEvent } from '../../src/modules/extraction/types.ts';
+import { extractWithSeed } from '../support/extract.ts';
 
 // Sentences written for round 7: none of them is in a fixture. They stand for text nobody tuned on.
-const seedBundle = JSON.parse(
-  readFileSync(new URL('../../data/seed/bbabo-2022-02-09.bundle.json', import.meta.url), 'utf8'),
-);
-const lexicons = defaultLexicons();
-const gazetteer = buildGazetteer(graphActorsOfBundle(seedBundle), lexicons);
-
-function extract(language: Language, text: string): Draft {
-  const draft = rulesEngine.extract(
-    { text, publishedAt: '2024-03-14', language, title: 'Test', publisher: 'Test' },
-    { gazetteer, lexicons },
-  );
-  checkDraft(draft, text);
-  return draft;
-}
+const extract = extractWithSeed;
 const codes = (d: Draft) => d.events.map((e) => e.cameoCode);
 const sources = (e: DraftEvent | undefined) =>
   (e?.roles ?? [])

@@ -182,41 +182,8 @@ const FOREIGN: Record<'fr' | 'de' | 'pl', RegExp> = {
   de: /[qäöüßéèêëïîôûàâçłśżźćńąęó]|c(?!h)/u,
   pl: /[vqxäöüßéèêëïîôûàâç]/u,
 };
-const ENGLISH: Record<string, string> = {
-  а: 'a',
-  б: 'b',
-  в: 'v',
-  г: 'g',
-  д: 'd',
-  е: 'e',
-  ё: 'yo',
-  ж: 'zh',
-  з: 'z',
-  и: 'i',
-  й: 'i',
-  к: 'k',
-  л: 'l',
-  м: 'm',
-  н: 'n',
-  о: 'o',
-  п: 'p',
-  р: 'r',
-  с: 's',
-  т: 't',
-  у: 'u',
-  ф: 'f',
-  х: 'kh',
-  ц: 'ts',
-  ч: 'ch',
-  ш: 'sh',
-  щ: 'shch',
-  ъ: '',
-  ы: 'y',
-  ь: '',
-  э: 'e',
-  ю: 'yu',
-  я: 'ya',
-};
+/** The English press's table: the simple one, but ё is `yo` (Алёна → Alyona). */
+const ENGLISH: Record<string, string> = { ...CYRILLIC, ё: 'yo' };
 
 /** One word as a French, German or Polish text writes it → Cyrillic, or null if it cannot be one. */
 function toCyrillic(word: string, language: 'fr' | 'de' | 'pl'): string | null {
