@@ -1,5 +1,5 @@
 // Events per CAMEO code cut to a level (what analytics/counts-by-type-scan computes from the
-// events), read from the rollups: RollupCode without a window, RollupType with one. Rows are
+// events), read from the rollups: RollupCode without a window, the per-code counters of RollupInterval (x<code>_<STATUS>) with one. Rows are
 // summed per code first, so each code's EventType is read once. An event coded less precisely
 // than the level counts under its own code ("03" at level 3).
 CALL () {
@@ -13,12 +13,14 @@ CALL () {
   UNION ALL
   WITH $from IS NULL AND $to IS NULL AS timeless
   WHERE NOT timeless
-  MATCH (r:RollupType)
+  MATCH (r:RollupInterval)
   WHERE ($from IS NULL OR r.latest >= date($from)) AND ($to IS NULL OR r.earliest <= date($to))
-    AND ($status IS NULL OR r.status = $status)
-    AND ($type IS NULL OR r.code = $type)
-    AND ($typePrefix IS NULL OR r.code STARTS WITH $typePrefix)
-  RETURN r.code AS code, r.count AS n
+  UNWIND [k IN keys(r) WHERE k STARTS WITH 'x'] AS k
+  WITH r[k] AS n, split(substring(k, 1), '_') AS codeStatus
+  WHERE ($status IS NULL OR codeStatus[1] = $status)
+    AND ($type IS NULL OR codeStatus[0] = $type)
+    AND ($typePrefix IS NULL OR codeStatus[0] STARTS WITH $typePrefix)
+  RETURN codeStatus[0] AS code, n
 }
 WITH code, sum(n) AS n
 MATCH (t:EventType {code: code})

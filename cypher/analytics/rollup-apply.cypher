@@ -2,20 +2,16 @@
 // the events before and after a write). A row is created at its first event and deleted when
 // its count comes back to 0, so the rollups hold exactly the rows a recomputation would.
 // Each list is sorted by key, and the labels come in one order: concurrent writers lock alike.
-// Numbers inside lists travel as floats: toInteger keeps the counts integers.
+// Numbers inside lists travel as floats: toInteger keeps the counts integers. `d.counters` are
+// the counters a row keeps as properties named by what they count (per code and status on an
+// interval, c2023 / y2023 per year on a total or a pair): one that comes to 0 is removed.
 CALL () {
   UNWIND $interval AS d
   MERGE (r:RollupInterval {key: d.key})
   ON CREATE SET r.earliest = date(d.earliest), r.latest = date(d.latest), r.count = 0, r.goldstein10 = 0
   SET r.count = r.count + toInteger(d.count), r.goldstein10 = r.goldstein10 + toInteger(d.goldstein10)
-  WITH r WHERE r.count = 0
-  DELETE r
-}
-CALL () {
-  UNWIND $type AS d
-  MERGE (r:RollupType {key: d.key})
-  ON CREATE SET r.earliest = date(d.earliest), r.latest = date(d.latest), r.code = d.code, r.status = d.status, r.count = 0
-  SET r.count = r.count + toInteger(d.count)
+  FOREACH (c IN d.counters |
+    SET r[c.k] = CASE WHEN coalesce(r[c.k], 0) + toInteger(c.v) = 0 THEN null ELSE coalesce(r[c.k], 0) + toInteger(c.v) END)
   WITH r WHERE r.count = 0
   DELETE r
 }
@@ -37,46 +33,37 @@ CALL () {
   WITH r WHERE r.count = 0
   DELETE r
 }
+// The totals are created or moved here, and deleted at the end: a pair is a relationship
+// between its ends' totals, so an end stays until its pairs are gone.
 CALL () {
   UNWIND $actorTotal AS d
   MERGE (r:RollupActorTotal {key: d.key})
   ON CREATE SET r.actorId = d.actorId, r.count = 0, r.typed = 0, r.goldstein10 = 0, r.partners = 0
   SET r.count = r.count + toInteger(d.count), r.typed = r.typed + toInteger(d.typed),
       r.goldstein10 = r.goldstein10 + toInteger(d.goldstein10)
-  WITH r, d
-  // The year counters (c2023, t2023, g2023) the delta names; one that comes to 0 is removed.
-  CALL (r, d) {
-    UNWIND [k IN keys(d) WHERE k =~ '[ctg][0-9]+'] AS k
-    WITH r, k, coalesce(r[k], 0) + toInteger(d[k]) AS v
-    SET r[k] = CASE WHEN v = 0 THEN null ELSE v END
-  }
-  WITH r WHERE r.count = 0
-  DELETE r
+  FOREACH (c IN d.counters |
+    SET r[c.k] = CASE WHEN coalesce(r[c.k], 0) + toInteger(c.v) = 0 THEN null ELSE coalesce(r[c.k], 0) + toInteger(c.v) END)
 }
-// A pair row created or deleted moves both actors' distinct partners (their rows exist and are
-// locked: every changed pair's ends are in $actorTotal, written just above, in key order; a
-// total deleted there needs no update).
+// A pair (lower id first) created or deleted moves both actors' distinct partners. Its ends'
+// totals exist and are locked: every changed pair's ends are in $actorTotal, just above.
 CALL () {
   UNWIND $pair AS d
-  MERGE (p:RollupPair {key: d.key})
-  ON CREATE SET p.actorId = d.actorId, p.partnerId = d.partnerId, p.count = 0
+  MATCH (a:RollupActorTotal {key: d.actorId}), (b:RollupActorTotal {key: d.partnerId})
+  MERGE (a)-[p:ROLLUP_PAIR]->(b)
+  ON CREATE SET p.count = 0
   SET p.count = p.count + toInteger(d.count)
-  // Read under the row's lock (the SET took it): what the count was before this delta.
-  WITH p, d, p.count - toInteger(d.count) AS before
-  CALL (p, d) {
-    UNWIND [k IN keys(d) WHERE k =~ 'y[0-9]+'] AS k
-    WITH p, k, coalesce(p[k], 0) + toInteger(d[k]) AS v
-    SET p[k] = CASE WHEN v = 0 THEN null ELSE v END
-  }
-  WITH p, d, CASE WHEN before = 0 AND p.count > 0 THEN 1 WHEN before > 0 AND p.count = 0 THEN -1 ELSE 0 END AS change
+  // Read under the relationship's lock (the SET took it): what the count was before this delta.
+  WITH a, b, p, d, p.count - toInteger(d.count) AS before
+  FOREACH (c IN d.counters |
+    SET p[c.k] = CASE WHEN coalesce(p[c.k], 0) + toInteger(c.v) = 0 THEN null ELSE coalesce(p[c.k], 0) + toInteger(c.v) END)
+  WITH a, b, p, CASE WHEN before = 0 AND p.count > 0 THEN 1 WHEN before > 0 AND p.count = 0 THEN -1 ELSE 0 END AS change
   CALL (p) {
     WITH p WHERE p.count = 0
     DELETE p
   }
-  UNWIND [d.actorId, d.partnerId] AS actorId
-  WITH actorId, sum(change) AS change
+  UNWIND [a, b] AS r
+  WITH r, sum(change) AS change
   WHERE change <> 0
-  MATCH (r:RollupActorTotal {key: actorId})
   SET r.partners = r.partners + change
 }
 CALL () {
@@ -85,5 +72,12 @@ CALL () {
   ON CREATE SET r.actorId = d.actorId, r.partnerId = d.partnerId, r.earliest = date(d.earliest), r.latest = date(d.latest), r.count = 0
   SET r.count = r.count + toInteger(d.count)
   WITH r WHERE r.count = 0
+  DELETE r
+}
+// The totals that fell ($actorTotalGone, keys in order) and came to 0.
+CALL () {
+  UNWIND $actorTotalGone AS key
+  MATCH (r:RollupActorTotal {key: key})
+  WHERE r.count = 0
   DELETE r
 }

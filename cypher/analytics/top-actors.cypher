@@ -5,7 +5,7 @@
 // are read from those days' events (as many as rows per actor and day would be); intervals
 // that cross a new year (RollupActor, single = false) are read as they overlap the window. Each
 // event has one interval, so the three parts never count it twice. Distinct partners come from
-// the pair rows (one per pair: either end may be the actor) the same way, and from the actor's
+// the pair relationships between totals (either end may be the actor) the same way, and from the actor's
 // own events in the cut years (only for the $first actors kept).
 // Ties go by id; an actor without a typed event ranks last by GOLDSTEIN.
 CALL () {
@@ -45,13 +45,9 @@ WITH a, events, CASE WHEN typed > 0 THEN toFloat(g) / (10 * typed) END AS goldst
 CALL (a) {
   WITH a WHERE $by = 'PARTNERS'
   CALL (a) {
-    MATCH (p:RollupPair)
-    WHERE p.actorId = a.id AND any(k IN keys(p) WHERE k =~ 'y[0-9]+' AND $fromYear <= toInteger(substring(k, 1)) <= $toYear)
-    RETURN p.partnerId AS partner
-    UNION
-    MATCH (p:RollupPair)
-    WHERE p.partnerId = a.id AND any(k IN keys(p) WHERE k =~ 'y[0-9]+' AND $fromYear <= toInteger(substring(k, 1)) <= $toYear)
-    RETURN p.actorId AS partner
+    MATCH (:RollupActorTotal {key: a.id})-[p:ROLLUP_PAIR]-(o:RollupActorTotal)
+    WHERE any(k IN keys(p) WHERE k =~ 'y[0-9]+' AND $fromYear <= toInteger(substring(k, 1)) <= $toYear)
+    RETURN o.key AS partner
     UNION
     MATCH (p:RollupPairSpan)
     WHERE p.actorId = a.id
@@ -74,13 +70,9 @@ ORDER BY
 LIMIT $first
 CALL (a) {
   CALL (a) {
-    MATCH (p:RollupPair)
-    WHERE p.actorId = a.id AND any(k IN keys(p) WHERE k =~ 'y[0-9]+' AND $fromYear <= toInteger(substring(k, 1)) <= $toYear)
-    RETURN p.partnerId AS partner
-    UNION
-    MATCH (p:RollupPair)
-    WHERE p.partnerId = a.id AND any(k IN keys(p) WHERE k =~ 'y[0-9]+' AND $fromYear <= toInteger(substring(k, 1)) <= $toYear)
-    RETURN p.actorId AS partner
+    MATCH (:RollupActorTotal {key: a.id})-[p:ROLLUP_PAIR]-(o:RollupActorTotal)
+    WHERE any(k IN keys(p) WHERE k =~ 'y[0-9]+' AND $fromYear <= toInteger(substring(k, 1)) <= $toYear)
+    RETURN o.key AS partner
     UNION
     MATCH (p:RollupPairSpan)
     WHERE p.actorId = a.id

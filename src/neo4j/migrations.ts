@@ -56,12 +56,14 @@ export async function migrate(db: Database, logger?: Logger): Promise<number> {
     for (const rec of r.records) existing.add(rec.get('name') as string);
   }
   // A CREATE runs while its name is missing, a DROP while its name is there: an up-to-date
-  // database runs neither.
+  // database runs neither. What a later migration drops (an earlier version's index) is never
+  // created, so a fresh database does not build it only to drop it.
+  const dropped = new Set(statements.map(({ statement }) => droppedName(statement)).filter(Boolean));
   const pending = statements.filter(({ statement }) => {
-    const dropped = droppedName(statement);
-    if (dropped) return existing.has(dropped);
+    const drop = droppedName(statement);
+    if (drop) return existing.has(drop);
     const name = migrationName(statement);
-    return !name || !existing.has(name);
+    return !name || !(existing.has(name) || dropped.has(name));
   });
   for (const { file, statement } of pending) {
     await db.driver.executeQuery(statement, {}, { database: db.name });

@@ -12,8 +12,10 @@ import {
   type EventSnapshot,
   ensureRollups,
   ROLLUP_LABELS,
+  ROLLUP_PAIR,
   rebuildRollups,
   rollupDelta,
+  TYPE_COUNTER,
   YEAR_COUNTER,
 } from '../../src/modules/analytics/rollups.ts';
 import { correctEvent, mergeActors } from '../../src/modules/curation/curation.repository.ts';
@@ -220,11 +222,10 @@ function recomputed(events: EventSnapshot[]): Record<string, Rows> {
   const params = rollupDelta([], events).params();
   const label: Record<string, string> = {
     interval: 'RollupInterval',
-    type: 'RollupType',
     code: 'RollupCode',
     actor: 'RollupActor',
     actorTotal: 'RollupActorTotal',
-    pair: 'RollupPair',
+    pair: ROLLUP_PAIR,
     pairSpan: 'RollupPairSpan',
   };
   // Distinct partners ever: the pair rows each actor is an end of.
@@ -237,21 +238,29 @@ function recomputed(events: EventSnapshot[]): Record<string, Rows> {
   );
 }
 
+/** What the rollups hold: the rows of each label, and the pair relationships. */
+const HELD = [...ROLLUP_LABELS, ROLLUP_PAIR];
+
 /**
- * The rollup rows in the graph, per label, by key; with `prefix`, those of its actors and of
- * the own window's dates only (the code rows span every date, so they are compared whole).
+ * The rollup rows in the graph, per label (and the pairs, keyed as the delta keys them), by key;
+ * with `prefix`, those of its actors and of the own window's dates only (the code rows span
+ * every date, so they are compared whole).
  */
 async function held(prefix: string | null): Promise<Record<string, Rows>> {
   const out: Record<string, Rows> = {};
-  for (const label of ROLLUP_LABELS) {
+  for (const label of HELD) {
     if (prefix && label === 'RollupCode') continue;
     const where = !prefix
       ? 'true'
-      : ['RollupInterval', 'RollupType'].includes(label)
+      : label === 'RollupInterval'
         ? 'r.earliest >= date($from) AND r.latest <= date($to)'
         : 'r.actorId STARTS WITH $p';
     const rows = await helper.run<{ r: Record<string, unknown> }>(
-      `MATCH (r:${label}) WHERE ${where} RETURN properties(r) AS r`,
+      label === ROLLUP_PAIR
+        ? `MATCH (a:RollupActorTotal)-[p:${ROLLUP_PAIR}]->(b:RollupActorTotal)
+           WITH a, b, p, {actorId: a.key, partnerId: b.key} AS r WHERE ${where}
+           RETURN p {.*, key: a.key + '/' + b.key, actorId: a.key, partnerId: b.key} AS r`
+        : `MATCH (r:${label}) WHERE ${where} RETURN properties(r) AS r`,
       { p: prefix, ...OWN_WINDOW },
     );
     out[label] = Object.fromEntries(rows.map(({ r }) => [r.key as string, r]));
@@ -264,12 +273,13 @@ function sameRows(actual: Rows, expected: Rows, label: string): void {
   expect(Object.keys(actual).sort(), `${label} keys`).toEqual(Object.keys(expected).sort());
   for (const [key, want] of Object.entries(expected)) {
     const got = actual[key]!;
-    // Year counters are properties named by year: a stray one would not show in `want`'s fields.
-    const years = (r: Record<string, unknown>) =>
+    // Year and code counters are properties named by what they count: a stray one would not
+    // show in `want`'s fields.
+    const named = (r: Record<string, unknown>) =>
       Object.keys(r)
-        .filter((k) => YEAR_COUNTER.test(k))
+        .filter((k) => YEAR_COUNTER.test(k) || TYPE_COUNTER.test(k))
         .sort();
-    expect(years(got), `${label} ${key} year counters`).toEqual(years(want));
+    expect(named(got), `${label} ${key} named counters`).toEqual(named(want));
     for (const [field, value] of Object.entries(want)) {
       expect(got[field], `${label} ${key} ${field}`).toEqual(value);
     }
@@ -561,7 +571,7 @@ describe('rollups', () => {
       expect(t!.g).toBe(4);
       const expected = recomputed(await eventsNow(null));
       const actual = await held(null);
-      for (const label of ROLLUP_LABELS) sameRows(actual[label]!, expected[label] ?? {}, label);
+      for (const label of HELD) sameRows(actual[label]!, expected[label] ?? {}, label);
     } finally {
       await loadCodebook(db);
       await helper.cleanup(prefix);
@@ -575,13 +585,13 @@ describe('rollups', () => {
       for (let i = 0; i < 4; i++) await ingestBundle(db, world.bundle(world.newArticle()));
       await mergeActors(db, world.actors[0]!, world.actors[1]!);
       const maintained = await held(null);
-      expect(Object.keys(maintained.RollupPair!).length).toBeGreaterThan(0);
+      expect(Object.keys(maintained[ROLLUP_PAIR]!).length).toBeGreaterThan(0);
       await rebuildRollups(db);
       const rebuilt = await held(null);
-      for (const label of ROLLUP_LABELS) sameRows(rebuilt[label]!, maintained[label]!, label);
+      for (const label of HELD) sameRows(rebuilt[label]!, maintained[label]!, label);
       // The whole graph, recomputed here from its events, agrees too.
       const expected = recomputed(await eventsNow(null));
-      for (const label of ROLLUP_LABELS) sameRows(rebuilt[label]!, expected[label] ?? {}, label);
+      for (const label of HELD) sameRows(rebuilt[label]!, expected[label] ?? {}, label);
       expect(await ensureRollups(db)).toBe('current');
     } finally {
       await helper.cleanup(prefix);

@@ -98,10 +98,42 @@ describe('rollup deltas', () => {
     expect(p.pair!.map((r) => r.key)).toEqual(['a/b', 'a/c']);
   });
 
+  it("count an event's code and status on its interval row, and drop a code counter that comes to 0", () => {
+    const p = new RollupDelta()
+      .add(event(), 1)
+      .add(event({ id: 'e2', status: 'PLANNED' }), 1)
+      .params();
+    expect(p.interval).toEqual([
+      {
+        key: '2022-02-09/2022-02-09',
+        earliest: '2022-02-09',
+        latest: '2022-02-09',
+        count: 2,
+        goldstein10: 80,
+        x036_ASSERTED: 1,
+        x036_PLANNED: 1,
+      },
+    ]);
+    const recoded = rollupDelta([event()], [event({ code: '042', goldstein: 1.9 })]).params();
+    expect(recoded.interval).toEqual([
+      {
+        key: '2022-02-09/2022-02-09',
+        earliest: '2022-02-09',
+        latest: '2022-02-09',
+        count: 0,
+        goldstein10: -21,
+        x036_ASSERTED: -1,
+        x042_ASSERTED: 1,
+      },
+    ]);
+    const same = rollupDelta([event()], [event({ actorIds: ['a', 'c'] })]).params();
+    expect(same.interval).toEqual([]);
+  });
+
   it('count an event without a type for its actors only', () => {
     const p = new RollupDelta().add(event({ code: null, goldstein: null }), 1).params();
     expect(p.interval).toEqual([]);
-    expect(p.type).toEqual([]);
+    expect(p.code).toEqual([]);
     expect(p.actorTotal!.map((r) => [r.count, r.typed, r.goldstein10, r.c2022, 't2022' in r])).toEqual([
       [1, 0, 0, 1, false],
       [1, 0, 0, 1, false],

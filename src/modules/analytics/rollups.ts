@@ -8,8 +8,9 @@
  * histogram still spreads each interval's count in buckets.ts). The rows:
  *
  * - RollupInterval (earliest, latest): count and Goldstein sum, for the unfiltered histogram;
- * - RollupType (earliest, latest, code, status): count, for filtered histograms and windowed
- *   counts by type or QuadClass (the score and QuadClass are read from the code's EventType);
+ *   beside them, per CAMEO code and status, the count of its events of that code (properties
+ *   x<code>_<STATUS>, e.g. x042_ASSERTED), for filtered histograms and windowed counts by type or
+ *   QuadClass (the score and QuadClass are read from the code's EventType);
  * - RollupCode (code, status): count, for the same counts without a window;
  * - RollupActorTotal (actor): all its distinct events, typed events and Goldstein sum, and its
  *   distinct partners ever; beside them, per calendar year, the same three counts of the events
@@ -18,10 +19,14 @@
  *   actors; a window of whole years reads one row per actor;
  * - RollupActor (actor, earliest, latest): the year counts of the few intervals that cross a new
  *   year, which no year property holds (the totals count them);
- * - RollupPair (actor, partner): their shared events ever, and per year (y<year>); its creation
- *   and deletion move both actors' partner totals, so distinct partners ever cost nothing to
- *   read. RollupPairSpan (actor, partner, earliest, latest): the shared intervals that cross a
- *   new year. A pair is one row, its lower id as `actorId` (readers look at both ends).
+ * - ROLLUP_PAIR, a relationship from the lower id's total to the higher's: the pair's shared
+ *   events ever, and per year (y<year>); its creation and deletion move both actors' partner
+ *   totals, so distinct partners ever cost nothing to read. RollupPairSpan (actor, partner,
+ *   earliest, latest): the shared intervals that cross a new year.
+ *
+ * Version 4 keeps the per-code counts and the pairs as properties and relationships rather than
+ * rows of their own: an ingest writes about one type row and two pair rows per event otherwise,
+ * each with its index entries (decisions.md, "Rollups version 4").
  *
  * Rows per actor and interval within a year would be as many as the actors' participations
  * (dates are mostly days), so they would double what an ingest writes and save nothing: an
@@ -50,18 +55,19 @@ const Q = {
 };
 
 /** Bumped when the rollups' shape changes: a graph with another version is rebuilt at migration. */
-export const ROLLUP_VERSION = 3;
+export const ROLLUP_VERSION = 4;
 
 /** The labels of the rollup rows (not part of the model: node counts do not list them). */
 export const ROLLUP_LABELS = [
   'RollupInterval',
-  'RollupType',
   'RollupCode',
   'RollupActor',
   'RollupActorTotal',
-  'RollupPair',
   'RollupPairSpan',
 ] as const;
+
+/** The relationship type of a pair of actors' totals. */
+export const ROLLUP_PAIR = 'ROLLUP_PAIR';
 
 /** What the rollups count of one event, as rollup-snapshot reads it. */
 export interface EventSnapshot {
@@ -83,13 +89,18 @@ const yearOf = (isoDate: string): number => Number(isoDate.slice(0, isoDate.inde
 
 type Row = Record<string, string | number | boolean> & { key: string };
 
-/** The per-year counters of RollupActorTotal and RollupPair (`c2023`, `y2023` …), named by year. */
+/** The per-year counters of RollupActorTotal and of a pair (`c2023`, `y2023` …), named by year. */
 export const YEAR_COUNTER = /^[ctgy]\d+$/;
+
+/** The per-code counters of RollupInterval (`x042_ASSERTED`), named by code and status. */
+export const TYPE_COUNTER = /^x\d+_[A-Z]+$/;
+
+/** Counters kept as properties named by what they count: sent as a list, removed at 0. */
+const isNamedCounter = (k: string) => YEAR_COUNTER.test(k) || TYPE_COUNTER.test(k);
 
 /** Signed changes to rollup rows, accumulated per key; rows whose changes cancel are dropped. */
 export class RollupDelta {
   readonly interval = new Map<string, Row>();
-  readonly type = new Map<string, Row>();
   readonly code = new Map<string, Row>();
   readonly actor = new Map<string, Row>();
   readonly actorTotal = new Map<string, Row>();
@@ -120,13 +131,11 @@ export class RollupDelta {
     const typed = e.code !== null && e.goldstein !== null;
     const g = typed ? goldsteinTenths(e.goldstein!) : 0;
     if (typed) {
-      this.bump(this.interval, iv, dates, { count: sign, goldstein10: sign * g });
-      this.bump(
-        this.type,
-        `${iv}/${e.code}/${e.status}`,
-        { ...dates, code: e.code!, status: e.status },
-        { count: sign },
-      );
+      this.bump(this.interval, iv, dates, {
+        count: sign,
+        goldstein10: sign * g,
+        [`x${e.code}_${e.status}`]: sign,
+      });
       this.bump(this.code, `${e.code}/${e.status}`, { code: e.code!, status: e.status }, { count: sign });
     }
     const actorIds = [...new Set(e.actorIds)];
@@ -158,15 +167,16 @@ export class RollupDelta {
   }
 
   /**
-   * The statement parameters: per label, the rows that change, sorted by key. A year counter
-   * that comes to 0 is left out (the rows hold no zero year); the totals always travel.
+   * The rows that change, per label (`pair` for the pair relationships), sorted by key, as the
+   * rows hold them. A named counter that comes to 0 is left out (the rows hold no zero counter);
+   * the totals always travel.
    */
   params(): Record<string, Row[]> {
     const changed = (table: Map<string, Row>, keep: Set<string> = new Set()) =>
       [...table.values()]
         .map((r) => {
           const out: Row = { key: r.key };
-          for (const [k, v] of Object.entries(r)) if (!(YEAR_COUNTER.test(k) && v === 0)) out[k] = v;
+          for (const [k, v] of Object.entries(r)) if (!(isNamedCounter(k) && v === 0)) out[k] = v;
           return out;
         })
         .filter(
@@ -176,7 +186,7 @@ export class RollupDelta {
               ([k, v]) =>
                 typeof v === 'number' &&
                 v !== 0 &&
-                (k === 'count' || k === 'typed' || k === 'goldstein10' || YEAR_COUNTER.test(k)),
+                (k === 'count' || k === 'typed' || k === 'goldstein10' || isNamedCounter(k)),
             ),
         )
         .sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
@@ -187,7 +197,6 @@ export class RollupDelta {
     const ends = new Set(pair.flatMap((p) => [p.actorId as string, p.partnerId as string]));
     return {
       interval: changed(this.interval),
-      type: changed(this.type),
       code: changed(this.code),
       actor: changed(this.actor),
       actorTotal: changed(this.actorTotal, ends),
@@ -195,6 +204,17 @@ export class RollupDelta {
       pairSpan: changed(this.pairSpan),
     };
   }
+}
+
+/** A row as rollup-apply takes it: the named counters as a list of { k, v } (`d.counters`). */
+function wireRow(row: Row): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  const counters: { k: string; v: number }[] = [];
+  for (const [k, v] of Object.entries(row))
+    if (isNamedCounter(k)) counters.push({ k, v: v as number });
+    else out[k] = v;
+  out.counters = counters;
+  return out;
 }
 
 /** The delta that turns rollups counting `before` into rollups counting `after`. */
@@ -231,7 +251,12 @@ export async function applyRollupDelta(tx: Tx, delta: RollupDelta): Promise<void
   const params = delta.params();
   if (Object.values(params).every((rows) => rows.length === 0)) return;
   const counted = { ...tx.counters };
-  await tx.run(Q.apply, params);
+  const wire: Record<string, unknown[]> = Object.fromEntries(
+    Object.entries(params).map(([k, rows]) => [k, rows.map(wireRow)]),
+  );
+  // Only a total whose count falls may come to 0: the rest are not looked at again for deletion.
+  wire.actorTotalGone = params.actorTotal!.filter((r) => (r.count as number) < 0).map((r) => r.key);
+  await tx.run(Q.apply, wire);
   Object.assign(tx.counters, counted);
 }
 
