@@ -18,6 +18,9 @@ import { readSeedBundles } from '../../src/modules/ingest/seed.ts';
 const FIXTURES = new URL('../fixtures/extraction/', import.meta.url);
 const LANGS = ['fr', 'en', 'de'] as const;
 
+/** 01–19: 09–11 held out; 12–15 and 16–19 written later by people who never read the rules. */
+const ARTICLE_NUMBERS = Array.from({ length: 19 }, (_, i) => String(i + 1).padStart(2, '0'));
+
 const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/);
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
@@ -116,20 +119,16 @@ const all = LANGS.flatMap(fixturesOf);
 const parsed = (f: Fixture): Gold => goldSchema.parse(f.raw);
 
 describe('extraction fixtures (fr, en, de)', () => {
-  it('has 15 articles a language, named <lang>-NN-<topic>, 09–11 heldout and the others dev', () => {
+  it('has 19 articles a language, named <lang>-NN-<topic>, 09–11 heldout and the others dev', () => {
     for (const lang of LANGS) {
       const mine = all.filter((f) => f.lang === lang);
-      expect(mine.map((f) => f.name.slice(0, 5))).toEqual(
-        ['01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12', '13', '14', '15'].map(
-          (n) => `${lang}-${n}`,
-        ),
-      );
+      expect(mine.map((f) => f.name.slice(0, 5))).toEqual(ARTICLE_NUMBERS.map((n) => `${lang}-${n}`));
       for (const f of mine) {
-        expect(f.name).toMatch(new RegExp(`^${lang}-(0[1-9]|1[0-5])-[a-z0-9]+(-[a-z0-9]+)*$`));
+        expect(f.name).toMatch(new RegExp(`^${lang}-(0[1-9]|1[0-9])-[a-z0-9]+(-[a-z0-9]+)*$`));
         const number = Number(f.name.slice(3, 5));
         expect(parsed(f).split, f.name).toBe(number >= 9 && number <= 11 ? 'heldout' : 'dev');
       }
-      expect(mine.filter((f) => parsed(f).split === 'dev')).toHaveLength(12);
+      expect(mine.filter((f) => parsed(f).split === 'dev')).toHaveLength(16);
       expect(mine.filter((f) => parsed(f).split === 'heldout')).toHaveLength(3);
     }
   });
