@@ -11,7 +11,7 @@ CALL () {
   ON CREATE SET r.earliest = date(d.earliest), r.latest = date(d.latest), r.count = 0, r.goldstein10 = 0
   SET r.count = r.count + toInteger(d.count), r.goldstein10 = r.goldstein10 + toInteger(d.goldstein10)
   FOREACH (c IN d.counters |
-    SET r[c.k] = CASE WHEN coalesce(r[c.k], 0) + toInteger(c.v) = 0 THEN null ELSE coalesce(r[c.k], 0) + toInteger(c.v) END)
+    SET r[c.k] = nullIf(coalesce(r[c.k], 0) + toInteger(c.v), 0))
   WITH r WHERE r.count = 0
   DELETE r
 }
@@ -42,7 +42,7 @@ CALL () {
   SET r.count = r.count + toInteger(d.count), r.typed = r.typed + toInteger(d.typed),
       r.goldstein10 = r.goldstein10 + toInteger(d.goldstein10)
   FOREACH (c IN d.counters |
-    SET r[c.k] = CASE WHEN coalesce(r[c.k], 0) + toInteger(c.v) = 0 THEN null ELSE coalesce(r[c.k], 0) + toInteger(c.v) END)
+    SET r[c.k] = nullIf(coalesce(r[c.k], 0) + toInteger(c.v), 0))
 }
 // A pair (lower id first) created or deleted moves both actors' distinct partners. Its ends'
 // totals exist and are locked: every changed pair's ends are in $actorTotal, just above.
@@ -55,7 +55,7 @@ CALL () {
   // Read under the relationship's lock (the SET took it): what the count was before this delta.
   WITH a, b, p, d, p.count - toInteger(d.count) AS before
   FOREACH (c IN d.counters |
-    SET p[c.k] = CASE WHEN coalesce(p[c.k], 0) + toInteger(c.v) = 0 THEN null ELSE coalesce(p[c.k], 0) + toInteger(c.v) END)
+    SET p[c.k] = nullIf(coalesce(p[c.k], 0) + toInteger(c.v), 0))
   WITH a, b, p, CASE WHEN before = 0 AND p.count > 0 THEN 1 WHEN before > 0 AND p.count = 0 THEN -1 ELSE 0 END AS change
   CALL (p) {
     WITH p WHERE p.count = 0

@@ -5,8 +5,8 @@
 // are read from those days' events (as many as rows per actor and day would be); intervals
 // that cross a new year (RollupActor, single = false) are read as they overlap the window. Each
 // event has one interval, so the three parts never count it twice. Distinct partners come from
-// the pair relationships between totals (either end may be the actor) the same way, and from the actor's
-// own events in the cut years (only for the $first actors kept).
+// the pair relationships between totals (either end may be the actor) the same way, and from
+// the actor's own events in the cut years (only for the $first actors kept).
 // Ties go by id; an actor without a typed event ranks last by GOLDSTEIN.
 CALL () {
   WITH $fromYear <= $toYear AS wholeYears
