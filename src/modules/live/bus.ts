@@ -74,7 +74,13 @@ export function redisBus(url: string, logger: Logger): Bus {
   const shown = redactedUrl(url);
   let up = false;
   let closing = false;
+  // Up needs both connections: the subscription confirmed (others' changes reach this process)
+  // and the publish client ready (this process's changes reach the others, and its own
+  // subscribers, which hear it back through Redis). Either one alone loses changes.
+  let subscribed = false;
+  let publishReady = false;
   const stateListeners: ((up: boolean) => void)[] = [];
+  const refresh = () => setState(!closing && subscribed && publishReady);
   const setState = (next: boolean) => {
     if (next === up) return;
     up = next;
@@ -92,18 +98,28 @@ export function redisBus(url: string, logger: Logger): Bus {
   };
   publishClient.on('error', onError);
   subscribeClient.on('error', onError);
+  publishClient.on('ready', () => {
+    publishReady = true;
+    refresh();
+  });
+  publishClient.on('close', () => {
+    publishReady = false;
+    refresh();
+  });
   subscribeClient.on('ready', () => {
     lastError = '';
-    // Up only once Redis has confirmed the subscription: a change published after that is heard.
+    // Subscribed only once Redis has confirmed it: a change published after that is heard.
     subscribeClient.subscribe(CHANGES_TOPIC).then(
       () => {
-        if (!closing) setState(true);
+        subscribed = true;
+        refresh();
       },
       (err: Error) => onError(err),
     );
   });
   subscribeClient.on('close', () => {
-    if (!closing) setState(false);
+    subscribed = false;
+    refresh();
   });
 
   // redis-event-target publishes without awaiting the reply; a failed publish must be logged,
