@@ -26,7 +26,7 @@ import {
   lemmaCandidates,
   tableFor,
 } from './inflection.ts';
-import { type ActorLexicons, actorLexicons, type BodyType, type TitleEntry } from './lexicon.ts';
+import { type ActorLexicons, actorLexicons, BODY_TYPES, type BodyType, type TitleEntry } from './lexicon.ts';
 import { type CyrillicConvention, englishRomanisation, nameSkeleton, slugify } from './translit.ts';
 
 /** States whose people's names the press transcribes from Cyrillic, and by which convention. */
@@ -60,6 +60,8 @@ interface Raw {
   ifNamed: Record<string, string> | null;
   /** An organisation only implied by a title: its words are not a name of it. */
   implied?: boolean;
+  /** A body whose state the pattern assumes (`MSZ`: Poland's) instead of the text naming it. */
+  defaultCountry?: boolean;
 }
 
 const ORG_KINDS = new Set(['GOVERNMENT_BODY', 'IGO', 'ALLIANCE']);
@@ -438,6 +440,7 @@ class Finder {
             body: BodyType;
             conf: number;
             metonym: boolean;
+            defaultCountry: boolean;
           }
         | undefined;
       const bodies = this.lex.actors.bodies;
@@ -479,7 +482,16 @@ class Finder {
         }
         if (!country || last < i) continue;
         if (!best || last > best.last)
-          best = { last, country, slot, id: p.id, body: p.body, conf: p.confidence, metonym: p.metonym };
+          best = {
+            last,
+            country,
+            slot,
+            id: p.id,
+            body: p.body,
+            conf: p.confidence,
+            metonym: p.metonym,
+            defaultCountry: !p.slot,
+          };
       }
       if (!best) continue;
       // A longer or equal gazetteer match (the graph's own alias) already says it.
@@ -510,6 +522,7 @@ class Finder {
         inflected: false,
         metonym: best.metonym,
         ifNamed: null,
+        defaultCountry: best.defaultCountry,
       });
       this.partOf(actor.id, best.country, i, best.last, evidence);
       i = best.last;
@@ -614,6 +627,25 @@ class Finder {
     return false;
   }
 
+  /**
+   * `Александром Новаком` when the register knows `Каталин Новак`: a person's surname alone
+   * right after another first name is someone else of that surname. The link is dropped; the
+   * spelling pass relinks it when the initial agrees, the first-name pass reads a new person.
+   */
+  dropSurnamesAfterOtherFirstNames(): void {
+    const names = this.gaz.firstNames[this.language];
+    if (names.size === 0) return;
+    this.raws.forEach((raw, k) => {
+      if (raw?.via !== 'ALIAS' || raw.first !== raw.last || raw.first === 0) return;
+      if (this.info(raw.actorId)?.kind !== 'PERSON') return;
+      const prev = raw.first - 1;
+      if (this.cover[prev] !== -1 || this.sentenceOf[prev] !== this.sentenceOf[raw.first]) return;
+      if (this.gap(prev, raw.first) !== ' ' || !this.isNameWord(prev)) return;
+      if (!this.lemmas(this.tokens[prev]!.text).some((c) => names.has(fold(c.lemma)))) return;
+      this.drop(k);
+    });
+  }
+
   // --- 4. people the graph knows under another spelling: `Siergiej Ławrow`, `Sergej Lawrow` ----
 
   /** Runs of 2–3 capitalised, uncovered tokens joined as one name, from `i`. */
@@ -621,7 +653,11 @@ class Finder {
     if (i >= this.tokens.length || this.cover[i] !== -1 || !this.isNameWord(i)) return null;
     let last = i;
     let words = 1;
-    while (last + 1 <= this.sentenceEnd[i]! && this.cover[last + 1] === -1 && this.isNameWord(last + 1)) {
+    while (
+      last + 1 <= this.sentenceEnd[i]! &&
+      this.cover[last + 1] === -1 &&
+      (this.isNameWord(last + 1) || this.syllableAfterHyphen(last, last + 1))
+    ) {
       const sep = this.gap(last, last + 1);
       if (!NAME_JOIN.test(sep)) break;
       if (sep !== '-' && sep !== '‐' && sep !== '‑') {
@@ -631,6 +667,24 @@ class Finder {
       last++;
     }
     return words >= 2 ? last : null;
+  }
+
+  /**
+   * The second syllable of a Korean given name (`Kim Hong-kyun`, `Kim Jong-un`): lower case
+   * after a hyphen, inside a name that already has a word before the hyphenated one.
+   */
+  syllableAfterHyphen(prev: number, i: number): boolean {
+    const t = this.tokens[i]!;
+    return (
+      prev > 0 &&
+      this.isNameWord(prev) &&
+      /^[-‐‑]$/u.test(this.gap(prev, i)) &&
+      /^\p{Ll}{1,4}$/u.test(t.text) &&
+      this.sentenceOf[prev - 1] === this.sentenceOf[prev] &&
+      NAME_JOIN.test(this.gap(prev - 1, prev)) &&
+      this.gap(prev - 1, prev) !== '-' &&
+      this.isNameWord(prev - 1)
+    );
   }
 
   isNameWord(i: number): boolean {
@@ -674,6 +728,10 @@ class Finder {
       if (/[aая]$/iu.test(head.text)) return unchanged;
     } else {
       declined = this.lemmas(head.text).find((c) => c.cases.length > 0 && names.has(fold(c.lemma)));
+      // Polish `-ę` is only ever the accusative of a feminine `-a` (`Virginiję` → `Virginija`),
+      // so a first name the lexicon does not know declines back too.
+      if (!declined && this.language === 'pl' && /ę$/u.test(head.text))
+        declined = this.lemmas(head.text).find((c) => c.cases.includes('ACC') && /a$/u.test(c.lemma));
       if (!declined) return unchanged;
     }
     const known = (lemma: string) => this.gaz.persons.bySurname.has(nameSkeleton(lemma));
@@ -798,6 +856,22 @@ class Finder {
         continue;
       }
       const f = this.tokens[a]!.folded;
+      // `l'ambassadeur de Russie en Norvège, Nikolaï Kortchounov`: where the post is held is
+      // passed over on the way to the name; it says nothing of whose post it is.
+      const place = !raw && a + 1 <= end && after.length > 0 ? this.rawAt(a + 1) : null;
+      if (
+        place &&
+        place.first === a + 1 &&
+        (this.lex.actors.placePrepositions.has(f) || this.lex.actors.locativePrepositions.has(f)) &&
+        (place.metonym || this.info(place.actorId)?.kind === 'COUNTRY') &&
+        /^\s+$/.test(this.gap(a - 1, a)) &&
+        /^\s+$/.test(this.gap(a, a + 1))
+      ) {
+        afterEnd = place.last;
+        a = place.last + 1;
+        steps++;
+        continue;
+      }
       if (!raw && (connectors.has(f) || complementWords.has(f)) && /^[\s'’-]*$/.test(this.gap(a - 1, a))) {
         if (complementWords.has(f)) afterEnd = a;
         a++;
@@ -822,7 +896,11 @@ class Finder {
         { rule: 'actor.title.organisation', entry: `${this.language}/titles#${entry.id}` },
       ];
     }
-    const countryRaw = all.find((r) => this.info(r.actorId)?.kind === 'COUNTRY');
+    // A country before the title that a place preposition governs is where the official
+    // speaks (`w Luksemburgu minister spraw zagranicznych Litwy`), not whose official they are.
+    const countryRaw = all.find(
+      (r) => this.info(r.actorId)?.kind === 'COUNTRY' && !(near.before.includes(r) && this.afterPlaceWord(r)),
+    );
     // The name follows the title (and its complement), after an optional comma; or precedes it
     // in apposition (`Jens Stoltenberg, NATO Secretary General`).
     const person = this.personAfter(near.afterEnd) ?? this.personBefore(first, near.before);
@@ -835,8 +913,48 @@ class Finder {
         ? this.gaz.countriesById.get(countryRaw.actorId)
         : undefined;
     const personInfo = person.id ? this.info(person.id) : undefined;
-    if (!country && personInfo?.countryCode)
-      country = [...this.gaz.countriesByCode2.values()].find((c) => c.code3 === personInfo.countryCode);
+    const personCountry = personInfo?.countryCode
+      ? [...this.gaz.countriesByCode2.values()].find((c) => c.code3 === personInfo.countryCode)
+      : undefined;
+    if (!country && personCountry) country = personCountry;
+    // `rzeczniczka MSZ Maria Zacharowa`: a body whose state the text does not write (the
+    // pattern's default, `MSZ` is Poland's) is the body of the state the register gives its official.
+    if (org?.defaultCountry && personCountry && !entry.country && !countryRaw) {
+      const own = this.info(org.actorId);
+      if (own?.countryCode && own.countryCode !== personCountry.code3) {
+        const body = this.bodyOf(org.actorId);
+        if (body) {
+          const actor = bodyActor(this.gaz, personCountry, body);
+          if (!this.info(actor.id)) this.local.set(actor.id, actor);
+          const was = org.actorId;
+          org.actorId = actor.id;
+          org.defaultCountry = false;
+          country = personCountry;
+          if (!this.raws.some((r) => r?.actorId === was)) {
+            const k = this.facts.findIndex((f) => f.type === 'PART_OF' && f.subjectId === was);
+            if (k >= 0) this.facts.splice(k, 1);
+            this.partOfDone.delete(was);
+          }
+        }
+      }
+    }
+    // An international official (`szef unijnej dyplomacji Josep Borrell`) holds a post of the
+    // organisation they speak for, not of a state named earlier.
+    const actsFor = personInfo?.actsFor ? this.info(personInfo.actsFor) : undefined;
+    if (!country && !org && actsFor && ORG_KINDS.has(actsFor.kind)) {
+      this.facts.push({
+        type: 'HOLDS_POSITION',
+        subjectId: person.id!,
+        objectId: actsFor.id,
+        title: entry.title,
+        mention: this.span(Math.min(first, person.first), Math.max(near.afterEnd, person.last)),
+        sentence: this.sentenceOf[first]!,
+        confidence,
+        evidence: [{ rule: 'actor.title', entry: `${this.language}/titles#${entry.id}` }],
+        warnings: [],
+      });
+      return;
+    }
     if (!country && !org) {
       country = this.countryBefore(first);
       if (country) {
@@ -851,6 +969,11 @@ class Finder {
     if (org && (entry.org !== 'country' || !country)) objectId = org.actorId;
     else if (entry.org === 'adjacent') objectId = undefined;
     else if (country && entry.org === 'country') objectId = country.id;
+    // A state taken from an earlier sentence is a guess (`Defence Minister Yaşar Güler` after
+    // a paragraph on Ukraine): the official is tied to that state, and no body of it is made up.
+    // `de la République` (a complement word) says the state is one the text named: its body stays.
+    else if (country && confidence === CONFIDENCE.inferred && !this.complementIn(last + 1, near.afterEnd))
+      objectId = country.id;
     else if (country && entry.org !== 'country') {
       const body = bodyActor(this.gaz, country, entry.org);
       if (!this.info(body.id)) this.local.set(body.id, body);
@@ -861,6 +984,8 @@ class Finder {
         code: 'TITLE_WITHOUT_ORGANISATION',
         message: `"${this.quote(first, last)}" names a position, but not of which organisation.`,
       });
+      // The title still says the name is a person's (`sagte Vizeaußenminister Paweł Jabłoński`).
+      if (!person.id) this.newPerson(person.first, person.last, undefined, entry, null);
       return;
     }
     // A country taken from an earlier sentence says nothing of how the name is spelt.
@@ -903,6 +1028,28 @@ class Finder {
       this.partOf(objectId, country, first, near.afterEnd, evidence, confidence);
   }
 
+  /** Whether a complement word (`République`, `kraju`) stands in [from, to]. */
+  complementIn(from: number, to: number): boolean {
+    for (let t = from; t <= to; t++)
+      if (!this.rawAt(t) && this.lex.titles.complementWords.has(this.tokens[t]!.folded)) return true;
+    return false;
+  }
+
+  /** A mention right after a place preposition (an article may stand between): `w Luksemburgu`, `in Brussels`. */
+  afterPlaceWord(raw: Raw): boolean {
+    const { placePrepositions, locativePrepositions } = this.lex.actors;
+    let prev = raw.first - 1;
+    if (prev > 0 && this.lex.titles.determiners.has(this.tokens[prev]!.folded)) prev--;
+    if (prev < 0 || this.sentenceOf[prev] !== this.sentenceOf[raw.first]) return false;
+    const word = this.tokens[prev]!.folded;
+    return placePrepositions.has(word) || locativePrepositions.has(word);
+  }
+
+  /** The body type of a government body's id (`poland-foreign-ministry` → `foreign-ministry`). */
+  bodyOf(id: string): BodyType | undefined {
+    return BODY_TYPES.find((b) => id.endsWith(`-${b}`));
+  }
+
   personAfter(afterEnd: number): { id: string | null; first: number; last: number } | null {
     let p = afterEnd + 1;
     if (p >= this.tokens.length || this.sentenceOf[p] !== this.sentenceOf[afterEnd]) return null;
@@ -915,7 +1062,7 @@ class Finder {
     const last = this.nameRunAt(p);
     if (last === null) return null;
     // A name that is in fact a person the gazetteer knows by the surname only.
-    const linked = this.linkBySurname(last);
+    const linked = this.linkBySurname(last, p);
     if (linked) return { id: linked, first: p, last };
     p = last;
     return { id: null, first: afterEnd + 1, last: p };
@@ -935,17 +1082,55 @@ class Finder {
         : null;
     for (let start = Math.max(0, b - 4); start <= b; start++) {
       if (this.sentenceOf[start] !== this.sentenceOf[b]) continue;
-      if (this.nameRunAt(start) === b) return { id: this.linkBySurname(b), first: start, last: b };
+      if (this.nameRunAt(start) === b) return { id: this.linkBySurname(b, start), first: start, last: b };
     }
     return null;
   }
 
-  linkBySurname(last: number): string | null {
+  linkBySurname(last: number, first = last): string | null {
+    // `Chang Ho-jin`: a given name's syllable is no surname.
+    if (!this.tokens[last]!.capitalised) return null;
     for (const c of this.lemmas(this.tokens[last]!.text)) {
       const ids = this.namedSurnames().get(nameSkeleton(c.lemma));
-      if (ids?.length === 1) return ids[0]!;
+      if (ids?.length !== 1) continue;
+      // `Александром Новаком` is not Katalin Novák: a first name of another initial is another person.
+      if (first < last && !this.sameInitial(ids[0]!, first)) return null;
+      return ids[0]!;
     }
     return null;
+  }
+
+  /** Whether the name's first word begins like the person's first name (any spelling). */
+  sameInitial(id: string, first: number): boolean {
+    const name = this.info(id)?.name;
+    if (!name) return true;
+    const mine = nameSkeleton(this.nominative(first, first).name)[0];
+    const theirs = nameSkeleton(tokenize(name)[0]?.text ?? '')[0];
+    return !mine || !theirs || mine === theirs;
+  }
+
+  /**
+   * `… Александром Новаком … Новака`: a surname alone that the gazetteer gave to a person the
+   * text never names in full, while it names in full another person of that surname, is that
+   * other person.
+   */
+  relinkBareSurnames(): void {
+    const full = new Set<string>();
+    for (const r of this.raws) if (r && r.last > r.first) full.add(r.actorId);
+    const surnames = this.namedSurnames();
+    for (const r of this.raws) {
+      if (!r || r.first !== r.last || full.has(r.actorId) || this.info(r.actorId)?.kind !== 'PERSON')
+        continue;
+      for (const c of this.lemmas(this.tokens[r.first]!.text)) {
+        const ids = (surnames.get(nameSkeleton(c.lemma)) ?? []).filter(
+          (id) => full.has(id) && id !== r.actorId,
+        );
+        if (ids.length !== 1) continue;
+        r.actorId = ids[0]!;
+        r.evidence = [{ rule: 'actor.person.surname', detail: `the text names ${ids[0]} in full` }];
+        break;
+      }
+    }
   }
 
   /**
@@ -1044,6 +1229,34 @@ class Finder {
     return undefined;
   }
 
+  /**
+   * `le Serbe Marko Đurić`, `der Slowake Juraj Blanár`: a demonym written as a noun (capitalised,
+   * after an article) right before a name says the name is a person of that state.
+   */
+  demonymPersonPass(): void {
+    const { determiners } = this.lex.titles;
+    if (determiners.size === 0) return;
+    for (const raw of [...this.raws]) {
+      if (raw?.via !== 'DEMONYM' || raw.first !== raw.last || raw.first === 0) continue;
+      if (!this.tokens[raw.first]!.capitalised || !determiners.has(this.tokens[raw.first - 1]!.folded))
+        continue;
+      if (this.sentenceOf[raw.first - 1] !== this.sentenceOf[raw.first]) continue;
+      const country = this.gaz.countriesById.get(raw.actorId);
+      const p = raw.last + 1;
+      if (!country || p > this.sentenceEnd[raw.first]! || this.gap(raw.last, p) !== ' ') continue;
+      const last = this.nameRunAt(p);
+      if (last === null || this.linkBySurname(last, p)) continue;
+      const id = this.newPerson(p, last, country, null, country);
+      const k = this.cover[p]!;
+      const mention = this.raws[k];
+      if (mention?.actorId === id) {
+        mention.confidence = CONFIDENCE.surname;
+        mention.evidence = [{ rule: 'actor.person.demonym', entry: raw.evidence[0]?.entry }];
+        mention.warnings = [];
+      }
+    }
+  }
+
   // --- 6. people by a first name, 7. surnames of people already named -------------------------
 
   firstNamePass(): void {
@@ -1080,11 +1293,18 @@ class Finder {
       for (const name of [info.name, this.writtenNames.get(id)]) {
         if (!name) continue;
         const words = tokenize(name);
-        add(nameSkeleton(words[words.length - 1]!.text), id);
+        const surname = words[words.length - 1]!.text;
+        // `Kim Hong-kyun`: the family name comes first, and a syllable is no surname.
+        if (/^\p{Lu}/u.test(surname)) add(nameSkeleton(surname), id);
       }
     }
     this.surnames = out;
     return out;
+  }
+
+  /** Whether a mention of the actor ends with a word of this folded form. */
+  endsAMention(id: string, folded: string): boolean {
+    return this.raws.some((r) => r?.actorId === id && this.tokens[r.last]!.folded === folded);
   }
 
   surnamePass(): void {
@@ -1095,6 +1315,10 @@ class Finder {
       for (const c of this.lemmas(this.tokens[i]!.text)) {
         const ids = surnames.get(nameSkeleton(c.lemma));
         if (ids?.length !== 1) continue;
+        // A word of two letters (`In`, `An`) meets some transcription of a short surname (`Ын`)
+        // by chance: it must be the surname as this text wrote it.
+        if (nameSkeleton(c.lemma).length <= 2 && !this.endsAMention(ids[0]!, this.tokens[i]!.folded))
+          continue;
         this.push({
           first: i,
           last: i,
@@ -1223,10 +1447,13 @@ export function findActors(
   f.dropPlaces();
   f.bodyPass();
   f.sidePass();
+  f.dropSurnamesAfterOtherFirstNames();
   f.fuzzyPersonPass();
   f.titlePass();
+  f.demonymPersonPass();
   f.firstNamePass();
   f.surnamePass();
+  f.relinkBareSurnames();
   f.contextual();
   // After the names (and their contextual readings): "the ministry" repeats the one named last.
   // Its words are no alias of the actor (implied), and they cover no token, so a group noun's

@@ -17,6 +17,9 @@ export const BODY_TYPES = [
   'government',
   'presidential-administration',
   'parliament',
+  'security-council',
+  'coast-guard',
+  'treasury',
 ] as const;
 export type BodyType = (typeof BODY_TYPES)[number];
 

@@ -65,11 +65,26 @@ export function transliterate(text: string): string {
  * Cyrillic follows the English press: a final `-ий`/`-ый` is `-y` (Dmitry, Anatoly).
  */
 export function slugify(text: string): string {
-  const plain = text.replace(/[äöüÄÖÜ]/g, (c) => c.normalize('NFD')[0]!);
+  // Letters that no accent decomposes into a Latin base letter: `Đurić` → `duric`, `Støre` → `store`.
+  const plain = text
+    .replace(/[äöüÄÖÜ]/g, (c) => c.normalize('NFD')[0]!)
+    .replace(/[ĐđØøıÆæŒœ]/g, (c) => STROKED[c] ?? c);
   return transliterate(plain.replace(/([ИиЫы])[Йй](?!\p{L})/gu, 'ы'))
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
 }
+
+const STROKED: Record<string, string> = {
+  Đ: 'D',
+  đ: 'd',
+  Ø: 'O',
+  ø: 'o',
+  ı: 'i',
+  Æ: 'Ae',
+  æ: 'ae',
+  Œ: 'Oe',
+  œ: 'oe',
+};
 
 /** Which romanisation the English press uses for a state's names written in Cyrillic. */
 export type CyrillicConvention = 'RU' | 'UK';

@@ -1,9 +1,12 @@
 import type { LexiconSet } from '../lexicons.ts';
+import { findAll } from '../text/patterns.ts';
 import { tokenize } from '../text/tokens.ts';
 import type { Language, Precision, Qualifier, Scored, Sentence, Span } from '../types.ts';
-import { parseIsoDay, type Tense } from './calendar.ts';
+import { isoDay, parseIsoDay, parts, type Tense } from './calendar.ts';
 import { chronoCandidates } from './chrono.ts';
+import { discourseDates } from './discourse.ts';
 import {
+  anaphoricCandidates,
   anchorDays,
   daysAgoCandidates,
   monthCandidates,
@@ -126,6 +129,53 @@ function markSince(c: Candidate, text: string, lexicon: DatesLexicon): void {
   c.evidence = [...c.evidence, { rule: 'date.since' }];
 }
 
+/** How many sentences back the day "ce jour-là", "the next day" or "на следующий день" counts from may lie. */
+const ANAPHORIC_SENTENCES = 3;
+
+/**
+ * "Le différend remonte au 1er mars. […] Ce jour-là, …", "Drei Tage später …": the day the text
+ * stated last before the words (a single day, in this sentence or the last three, and after any
+ * "la veille du sommet" the finder cannot date), moved by their offset; none when no such day
+ * was stated, which leaves the event to the discourse rules.
+ */
+function anaphoricDay(
+  c: Candidate,
+  offset: number,
+  pointsBack: boolean,
+  text: string,
+  before: readonly DateExpression[],
+): DateExpression | undefined {
+  const from = [...before]
+    .reverse()
+    .find(
+      (d) =>
+        d.sentence >= c.sentence - ANAPHORIC_SENTENCES && d.earliest === d.latest && d.precision === 'DAY',
+    );
+  if (!from) return undefined;
+  // "The same day" right after the sentence that states the day is date.then's (rules/engine.ts):
+  // it takes the date of that sentence's event, not whichever day the sentence names last. Nor
+  // does it point to a day of its own sentence ("hier il a parlé ; ce jour-là il pleuvait").
+  if (pointsBack && from.sentence >= c.sentence - 1) return undefined;
+  const day = parseIsoDay(from.earliest) + offset;
+  const { year, month, day: dayOfMonth } = parts(day);
+  return {
+    start: c.start,
+    end: c.end,
+    quote: text.slice(c.start, c.end),
+    sentence: c.sentence,
+    earliest: isoDay(day),
+    latest: isoDay(day),
+    precision: 'DAY',
+    qualifier: null,
+    kind: 'ANAPHORIC_DAY',
+    confidence: Math.round(Math.max(0.05, from.confidence - 0.1) * 100) / 100,
+    warnings: [],
+    evidence: c.evidence.map((e) => ({ ...e, detail: `${offset} days from "${from.quote}"` })),
+    // A day with its year: the event's status no longer moves it (status.ts).
+    reading: { type: 'day', day: dayOfMonth, month, year, weekday: null, end: null },
+  };
+}
+
 /** Every date the text states, sorted by start, not overlapping; offsets are exact into `text`. */
 export function findDates(args: FindDatesArgs, lexicons: LexiconSet): DateExpression[] {
   const { text, sentences, language } = args;
@@ -158,6 +208,7 @@ export function findDates(args: FindDatesArgs, lexicons: LexiconSet): DateExpres
       ...days,
       ...periodCandidates(s, lexicon),
       ...daysAgoCandidates(s, lexicon),
+      ...anaphoricCandidates(s, lexicon),
       ...monthPartCandidates(s, lexicon),
       ...monthCandidates(s, lexicon),
       ...relativeCandidates(s, lexicon),
@@ -172,8 +223,30 @@ export function findDates(args: FindDatesArgs, lexicons: LexiconSet): DateExpres
     return tenses.get(index) ?? null;
   };
 
+  // The words of discourse.json `dateThen` ("the same day", "ce jour-là") the engine reads too.
+  const then = discourseDates(lexicons, language).pointBack;
+  const pointsBack = (c: Candidate) => {
+    const tokens = tokenize(text, c.start, c.end);
+    return then.some((p) => findAll(p, tokens).length > 0);
+  };
   const out: DateExpression[] = [];
+  /** Where the last day counted from a named event was ("la veille du sommet"). */
+  let barrier = -1;
   for (const c of mergeWeekdays(settle(candidates), text)) {
+    if (c.reading.type === 'anaphoric') {
+      if (c.reading.unanchored) barrier = c.start;
+      const d = c.reading.unanchored
+        ? undefined
+        : anaphoricDay(
+            c,
+            c.reading.offset,
+            pointsBack(c),
+            text,
+            out.filter((x) => x.start > barrier),
+          );
+      if (d) out.push(d);
+      continue;
+    }
     markSince(c, text, lexicon);
     const resolved = resolveCandidate(c, tenseOf(c.sentence), published);
     if (!resolved) continue;

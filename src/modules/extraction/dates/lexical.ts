@@ -239,19 +239,21 @@ export function periodCandidates(s: SentenceTokens, lex: DatesLexicon): Candidat
 
 const DIGITS = /^\d{1,3}$/;
 
+/** A number of days at token `k`: digits (1–366) or a number word of the lexicon. */
+function numberAt(s: SentenceTokens, lex: DatesLexicon, k: number): number | undefined {
+  const token = s.tokens[k];
+  if (!token) return undefined;
+  if (DIGITS.test(token.text)) {
+    const n = Number(token.text);
+    return n >= 1 && n <= 366 ? n : undefined;
+  }
+  return lex.numbers.get(token.folded);
+}
+
 /** "il y a trois jours", "3 days ago", "три дня назад", "vor drei Tagen", "trzy dni temu". */
 export function daysAgoCandidates(s: SentenceTokens, lex: DatesLexicon): Candidate[] {
   const out: Candidate[] = [];
   if (lex.daysAgo.length === 0) return out;
-  const numberAt = (k: number): number | undefined => {
-    const token = s.tokens[k];
-    if (!token) return undefined;
-    if (DIGITS.test(token.text)) {
-      const n = Number(token.text);
-      return n >= 1 && n <= 366 ? n : undefined;
-    }
-    return lex.numbers.get(token.folded);
-  };
   for (let i = 0; i < s.tokens.length; i++) {
     const token = s.tokens[i]!;
     if (lex.periodStarts && !lex.periodStarts.has(token.folded) && !DIGITS.test(token.text)) continue;
@@ -262,7 +264,7 @@ export function daysAgoCandidates(s: SentenceTokens, lex: DatesLexicon): Candida
         if (!m || !joined(s, m.last, m.last + 1)) continue;
         at = m.last + 1;
       }
-      const days = numberAt(at);
+      const days = numberAt(s, lex, at);
       if (days === undefined) continue;
       let end = s.tokens[at]!.end;
       if (d.after) {
@@ -282,6 +284,69 @@ export function daysAgoCandidates(s: SentenceTokens, lex: DatesLexicon): Candida
       );
       break;
     }
+  }
+  return out;
+}
+
+/**
+ * "ce jour-là", "le lendemain", "the day before", "днём ранее", "drei Tage später", "dzień
+ * wcześniej": days counted from the day the text stated before (findDates finds that day).
+ * "la veille du sommet", "the day before the vote": a day counted from a named event, which the
+ * finder cannot date, is `unanchored` (`notFollowedBy`): no date, but what follows it can no
+ * longer count from a day stated before it.
+ */
+export function anaphoricCandidates(s: SentenceTokens, lex: DatesLexicon): Candidate[] {
+  const out: Candidate[] = [];
+  if (lex.anaphoricDays.length === 0) return out;
+  for (let i = 0; i < s.tokens.length; i++) {
+    const token = s.tokens[i]!;
+    if (lex.anaphoricStarts && !lex.anaphoricStarts.has(token.folded) && !DIGITS.test(token.text)) continue;
+    let found:
+      | { last: number; end: number; days: number; entry: string; offset: number; unanchored: boolean }
+      | undefined;
+    for (const a of lex.anaphoricDays) {
+      for (const p of a.patterns) {
+        let last = i - 1;
+        let days = 1;
+        if (p.before) {
+          const m = matchAt(p.before.pattern, s.tokens, i);
+          if (!m) continue;
+          last = m.last;
+        }
+        if (p.counted) {
+          const at = last + 1;
+          if (at > i && !joined(s, last, at)) continue;
+          const n = numberAt(s, lex, at);
+          if (n === undefined) continue;
+          days = n;
+          last = at;
+          if (p.after) {
+            const m = joined(s, at, at + 1) ? matchAt(p.after.pattern, s.tokens, at + 1) : undefined;
+            if (!m) continue;
+            last = m.last;
+          }
+        }
+        // "the day before 9 May", "la veille du sommet": counted from what follows, not from before.
+        const next = s.tokens[last + 1];
+        const unanchored =
+          !!next &&
+          joined(s, last, last + 1) &&
+          (/^\d/.test(next.text) || a.notFollowedBy.some((f) => matchAt(f.pattern, s.tokens, last + 1)));
+        if (!found || last > found.last)
+          found = { last, end: s.tokens[last]!.end, days, entry: a.entry, offset: a.offset, unanchored };
+      }
+    }
+    if (!found) continue;
+    out.push(
+      candidate(
+        s,
+        i,
+        found.end,
+        { type: 'anaphoric', offset: found.offset * found.days, unanchored: found.unanchored },
+        [{ rule: 'date.anaphoric', entry: found.entry }],
+        3,
+      ),
+    );
   }
   return out;
 }

@@ -100,6 +100,26 @@ const dateFile = z
         }),
       )
       .default([]),
+    /**
+     * "ce jour-là", "the next day", "днём ранее", "drei Tage später", "dzień wcześniej": a day
+     * counted from the day the text stated just before, not from publication. `offset` days per
+     * unit; a pattern may hold one "#", the number of days ("# jours plus tard").
+     */
+    anaphoricDays: z
+      .array(
+        z.object({
+          id,
+          offset: z.number().int().min(-2).max(2),
+          patterns: z
+            .array(
+              phrase.refine((s) => s.split('#').length <= 2, 'an anaphoric pattern holds one "#" at most'),
+            )
+            .min(1),
+          /** Patterns (`stem*`, `*ending`, `a|b`) of what may not follow: "la veille du sommet". */
+          notFollowedBy: phrases,
+        }),
+      )
+      .default([]),
   })
   .superRefine((file, ctx) => {
     const ids = [
@@ -111,6 +131,7 @@ const dateFile = z
       ...file.monthModifiers,
       ...file.relativePeriods,
       ...file.daysAgo,
+      ...file.anaphoricDays,
     ].map((e) => e.id);
     const seen = new Set<string>();
     for (const entryId of ids) {
@@ -174,6 +195,21 @@ export interface DaysAgo {
   after: Phrase | null;
 }
 
+/** A phrase of an anaphoric day: the words before and after the number, or `before` alone when it has none. */
+export interface CountedPhrase {
+  before: Phrase | null;
+  after: Phrase | null;
+  counted: boolean;
+}
+
+export interface AnaphoricDay {
+  entry: string;
+  /** Days per unit: 0 the same day, -1 before, +1 after. */
+  offset: number;
+  patterns: CountedPhrase[];
+  notFollowedBy: Phrase[];
+}
+
 export interface DatesLexicon {
   language: Language;
   /** Folded full form → month (1–12). */
@@ -205,6 +241,9 @@ export interface DatesLexicon {
   /** Folded number word → value. */
   numbers: Map<string, number>;
   daysAgo: DaysAgo[];
+  anaphoricDays: AnaphoricDay[];
+  /** The folded words an anaphoric day can begin with (number words included), or null. */
+  anaphoricStarts: Set<string> | null;
   /**
    * Folded words a period or days-ago phrase can begin with (besides digits), or null when one
    * begins with a wildcard: most tokens are skipped on one lookup (findDates reads every sentence).
@@ -307,6 +346,28 @@ function parseLanguage(set: LexiconSet, lang: Language): DatesLexicon {
   const periodStarts = startSet([...starts, [...numbers.keys()]]);
   const partStarts = startSet(file.monthParts.flatMap((p) => p.patterns).map(firstWords));
   const relativeDayStarts = startSet(file.relativeDays.flatMap((r) => r.patterns).map(firstWords));
+  const anaphoricDays = file.anaphoricDays.map((a) => ({
+    entry: entry(a.id),
+    offset: a.offset,
+    patterns: a.patterns.map((source): CountedPhrase => {
+      if (!source.includes('#')) return { before: compile(source, a.id), after: null, counted: false };
+      const [before, after] = source.split('#').map((part) => part.trim());
+      return {
+        before: before ? compile(before, a.id) : null,
+        after: after ? compile(after, a.id) : null,
+        counted: true,
+      };
+    }),
+    notFollowedBy: list(a.notFollowedBy, a.id),
+  }));
+  const anaphoricStarts = startSet(
+    file.anaphoricDays.flatMap((a) =>
+      a.patterns.map((p) => {
+        const before = p.split('#')[0]!.trim();
+        return before ? firstWords(before) : [...numbers.keys()];
+      }),
+    ),
+  );
 
   return {
     language: lang,
@@ -341,6 +402,8 @@ function parseLanguage(set: LexiconSet, lang: Language): DatesLexicon {
     relativeYears: relativePeriods.filter((r) => r.unit === 'YEAR'),
     numbers,
     daysAgo,
+    anaphoricDays,
+    anaphoricStarts,
     periodStarts,
     partStarts,
     relativeDayStarts,

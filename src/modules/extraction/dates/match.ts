@@ -40,7 +40,17 @@ export type Reading =
   | ({ type: 'relative'; offset: number } & Since)
   /** The week, month or year `offset` from publication's ("last week", "fin de l'année dernière"). */
   | { type: 'period'; unit: 'WEEK' | 'MONTH' | 'YEAR'; offset: number; qualifier: Part | null }
-  | ({ type: 'weekday'; weekday: number; direction: Direction | null } & Since);
+  | ({ type: 'weekday'; weekday: number; direction: Direction | null } & Since)
+  /**
+   * Days from the day the text stated just before ("le lendemain" +1, "ce jour-là" 0): findDates
+   * turns it into that day once the earlier dates are read.
+   */
+  | {
+      type: 'anaphoric';
+      offset: number;
+      /** "la veille du sommet": counted from a named event the finder cannot date. */
+      unanchored?: boolean;
+    };
 
 export interface Candidate {
   start: number;

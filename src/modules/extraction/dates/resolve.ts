@@ -23,7 +23,8 @@ export type DateKind =
   | 'WEEK'
   | 'RELATIVE_MONTH'
   | 'RELATIVE_YEAR'
-  | 'WEEKDAY';
+  | 'WEEKDAY'
+  | 'ANAPHORIC_DAY';
 
 /** The warnings resolveCandidate derives from the tense: resolveForStatus derives them again. */
 export const TENSE_WARNINGS: ReadonlySet<string> = new Set([
@@ -275,6 +276,9 @@ export function resolveCandidate(c: Candidate, tense: Tense | null, published: n
       interval = { earliest: published + r.offset, latest: published + r.offset };
       confidence = 0.9;
       break;
+    case 'anaphoric':
+      // Only the day stated before places it: findDates reads it against that day.
+      return null;
     case 'weekday': {
       kind = 'WEEKDAY';
       const direction = r.direction ?? (tense === 'PAST' || tense === 'FUTURE' ? tense : null);

@@ -58,6 +58,9 @@ const ARTICLES = new Set([
 /** Punctuation that ends a clause for the purpose of finding an agent. */
 const CLAUSE_PUNCTUATION = /[;:«»“”„"()—–]|\s-\s/;
 const AGENT_WINDOW = 14;
+/** The roles whose official or body acts for a state, which is then ON_BEHALF_OF. */
+const ON_BEHALF_ROLES = new Set<Role>(['SPEAKER', 'ACTOR', 'HOST', 'PARTICIPANT', 'RECIPIENT', 'ADDRESSEE']);
+const SOURCE_ROLES = new Set<Role>(['SPEAKER', 'ACTOR', 'HOST']);
 /** The most words between a verb of saying and the date that dates it ("сообщила сегодня на брифинге"). */
 const SAYING_WINDOW = 4;
 /** Occasion nouns are compared on their first letters ("Treffens", "Treffen"; "встречи", "встрече"). */
@@ -269,6 +272,16 @@ class RulesRun {
     // Only when nothing but spaces and apostrophes separate it from the mention.
     const gap = this.input.text.slice(tok.end, m.start);
     if (/[^\s'’\p{L}]/u.test(gap.replace(/\b\p{L}+\b/gu, ''))) return undefined;
+    // "że Polska" is not "ze Polską", nor "a rencontré" "à": a word that folds onto a
+    // preposition but is written otherwise is a word, not the preposition.
+    const written = tok.text.normalize('NFC').toLowerCase();
+    const g = this.grammar;
+    const listed =
+      g.passiveAgent.has(tok.folded) ||
+      g.sourcePrepositions.has(tok.folded) ||
+      g.addresseePrepositions.has(tok.folded) ||
+      g.withPrepositions.has(tok.folded);
+    if (listed && !g.prepositionsAsWritten.has(written)) return `${written}/`;
     return tok.folded;
   }
 
@@ -370,6 +383,41 @@ class RulesRun {
     return undefined;
   }
 
+  /**
+   * The person a mention qualifies: "ukrainischen Amtskollegen Dmytro Kuleba", "Armenian Foreign
+   * Minister Ararat Mirzoyan", "son homologue ukrainien, Oleksiï Reznikov" — a country (by its
+   * demonym or name) or a state body, then at most three words of title and a comma, then the
+   * person, with no preposition or verb between.
+   */
+  qualifiedPerson(state: SentenceState, m: ActorMention, pool: ActorMention[]): ActorMention | undefined {
+    const kind = this.kindOf(m);
+    if (kind !== 'COUNTRY' && kind !== 'GOVERNMENT_BODY') return undefined;
+    const g = this.grammar;
+    for (const next of pool) {
+      if (next.start < m.end) continue;
+      const between = state.tokens.slice(tokenAt(state.tokens, m.end), tokenAt(state.tokens, next.start));
+      if (between.length > 3) return undefined;
+      const gap = this.input.text.slice(m.end, next.start);
+      if (/[;:.!?«»“”„"()—–]/.test(gap)) return undefined;
+      if (
+        between.some(
+          (t) =>
+            g.addresseePrepositions.has(t.folded) ||
+            g.withPrepositions.has(t.folded) ||
+            g.passiveAgent.has(t.folded) ||
+            this.disc.coordination.some((p) => findAll(p, [t]).length > 0) ||
+            state.matches.some((x) => x.start <= t.start && t.end <= x.end),
+        )
+      )
+        return undefined;
+      if (this.kindOf(next) === 'PERSON') return next;
+      // Another qualifier between ("Armenian Foreign Minister"): go on to the next mention.
+      const nk = this.kindOf(next);
+      if (nk !== 'COUNTRY' && nk !== 'GOVERNMENT_BODY') return undefined;
+    }
+    return undefined;
+  }
+
   /** "le vice-ministre …, Sergei Aleinik": of mentions in apposition, the person. */
   preferPerson(state: SentenceState, m: ActorMention): ActorMention {
     if (this.kindOf(m) === 'PERSON') return m;
@@ -457,6 +505,35 @@ class RulesRun {
   }
 
   /**
+   * "Лавров провёл переговоры с Фиданом. Министры обсудили …", "Blinken met Kuleba in Kyiv. The
+   * two discussed …": talks whose parties are all parties of a meeting the sentence or the two
+   * before it reported, with no date of their own, are what was said at that meeting.
+   */
+  isSameMeeting(
+    index: number,
+    m: TriggerMatch,
+    roles: DraftRole[],
+    status: EventStatus,
+    date: DateExpression | undefined,
+    events: EventDraftState[],
+  ): boolean {
+    if (m.trigger.frame !== 'MEET' || !m.trigger.code.startsWith('040') || date) return false;
+    if (status !== 'ASSERTED') return false;
+    // Who holds the talks; what they discuss ("обсудили ситуацию вокруг Украины") may be new.
+    const parties = roles
+      .filter((r) => r.confidence >= 0.5 && r.evidence[0]?.rule.startsWith('role.agent.'))
+      .map((r) => r.actorId);
+    if (parties.length === 0) return false;
+    return events.some((e) => {
+      if (e.sentenceIndex < index - 2 || e.sentenceIndex > index || !e.event.cameoCode.startsWith('04'))
+        return false;
+      if (e.event.status !== 'ASSERTED' || e.match === m) return false;
+      const met = new Set(e.event.roles.filter((r) => r.confidence >= 0.5).map((r) => r.actorId));
+      return parties.every((id) => met.has(id));
+    });
+  }
+
+  /**
    * "Serbia denied that it had supplied ammunition", "accused Russia of … by invading Ukraine",
    * "Москва опровергла, что поставляет оружие": what a denial or an accusation is about is a
    * claim, not an act the text reports; the denial or the accusation is the event. A verb
@@ -464,7 +541,24 @@ class RulesRun {
    */
   isClaimContent(state: SentenceState, m: TriggerMatch): boolean {
     const claim = state.matches.find((c) => c !== m && c.last < m.first && isClaimVerb(c.trigger.code));
-    return !!claim && m.start < this.claimEnd(state, claim);
+    return (!!claim && m.start < this.claimEnd(state, claim)) || this.isThreatened(state, m);
+  }
+
+  /**
+   * "avait menacé de suspendre les livraisons", "threatened to expel", "пригрозил ввести": the
+   * verb a threat (CAMEO 13x) opens with an infinitive marker is what is threatened, not done;
+   * the threat is the event. ("warned that Russia could cut …" reports what may happen: kept.)
+   */
+  isThreatened(state: SentenceState, m: TriggerMatch): boolean {
+    if (m.trigger.pos !== 'VERB') return false;
+    return state.matches.some((c) => {
+      if (c === m || !c.trigger.code.startsWith('13') || c.last >= m.first || m.first - c.last > 2)
+        return false;
+      if (/[,;:.!?«»“”„"()—–]/.test(this.input.text.slice(c.end, m.start))) return false;
+      const between = state.tokens.slice(c.last + 1, m.first);
+      // "drohte, … zu", "пригрозил ввести": the infinitive right after, or after its marker.
+      return between.length === 0 || between.some((t) => this.grammar.infinitiveMarkers.has(t.folded));
+    });
   }
 
   /**
@@ -629,11 +723,28 @@ class RulesRun {
         (x.first > m.last && x.first - m.last <= 10 && this.isConditional(x.id)),
     );
     if (hyp) return { status: 'HYPOTHETICAL', evidence: { rule: 'status.hypothetical', entry: hyp.id } };
+    // A noun is the subject of the verb after it: "la prochaine réunion se tiendra", "Следующий
+    // раунд консультаций пройдёт", "the next summit will be held".
+    const nounAhead = (x: { first: number }) =>
+      m.trigger.pos === 'NOUN' &&
+      x.first > m.last &&
+      x.first - m.last <= 6 &&
+      !/[,;:«»“”„"()—–]/.test(this.input.text.slice(m.end, state.tokens[x.first]!.start));
     const plan = anyMatch(g.planned, state.tokens).find(
-      (x) => (x.last < m.first && m.first - x.last <= 4) || (x.first <= m.last && x.last >= m.first),
+      (x) =>
+        (x.last < m.first && m.first - x.last <= 4) ||
+        (x.first <= m.last && x.last >= m.first) ||
+        nounAhead(x),
     );
     if (plan) return { status: 'PLANNED', evidence: { rule: 'status.planned', entry: plan.id } };
-    const future = anyMatch(g.futureTense, state.tokens).find((x) => x.first <= m.last && x.last >= m.first);
+    // "la prochaine réunion", "next week's talks", "следующая встреча": a future word right before it.
+    const justBefore = (x: { first: number; last: number }) =>
+      x.last < m.first &&
+      m.first - x.last <= 2 &&
+      !/[,;:«»“”„"()—–.]/.test(this.input.text.slice(state.tokens[x.last]!.end, m.start));
+    const future = anyMatch(g.futureTense, state.tokens).find(
+      (x) => (x.first <= m.last && x.last >= m.first) || nounAhead(x) || justBefore(x),
+    );
     if (future) return { status: 'PLANNED', evidence: { rule: 'status.future-tense', entry: future.id } };
     return { status: 'ASSERTED' };
   }
@@ -793,6 +904,12 @@ class RulesRun {
     const subject = nearest && this.firstOfCoordination(state, nearest, before);
     if (passivePrep || instrumental) {
       agent = passivePrep ?? instrumental;
+      // "received by Polish President Andrzej Duda": the person the demonym qualifies.
+      const person = agent && this.qualifiedPerson(state, agent, afterAll);
+      if (person) {
+        used.add(agent!);
+        agent = person;
+      }
       agentRule = passivePrep ? 'role.agent.passive' : 'role.agent.instrumental';
     } else {
       agent = subject;
@@ -817,16 +934,34 @@ class RulesRun {
         add(subject, 'RECIPIENT', 0.65, { rule: 'role.target.passive-subject' });
     }
     let objectTaken = false;
-    for (const x of afterAll) {
+    for (const y of afterAll) {
       // The one who says it, after the trigger ("… ogłosiło rosyjskie MSZ"), is its speaker, not its object.
-      if (used.has(x) || (x === speaker?.mention && speaker.via.rule === 'role.speaker.inverted-owner'))
+      if (used.has(y) || (y === speaker?.mention && speaker.via.rule === 'role.speaker.inverted-owner'))
         continue;
-      const prep = this.prepositionBefore(state, x);
+      const prep = this.prepositionBefore(state, y);
+      // "met his Ukrainian counterpart Dmytro Kuleba", "с китайским коллегой Ван И": a demonym or
+      // a body that qualifies the person after it is not the one met; the person is, and acts
+      // for that state.
+      const person = frame === 'SPEECH' ? undefined : this.qualifiedPerson(state, y, afterAll);
+      const x = person && !used.has(person) ? person : y;
+      if (x !== y) used.add(y);
       if (prep && g.addresseePrepositions.has(prep)) {
         add(x, frame === 'ADDRESS' ? 'ADDRESSEE' : 'RECIPIENT', 0.7, {
           rule: 'role.target.addressee-preposition',
           detail: prep,
         });
+      } else if (
+        prep &&
+        g.withPrepositions.has(prep) &&
+        frame !== 'MEET' &&
+        frame !== 'SPEECH' &&
+        !objectTaken &&
+        agent
+      ) {
+        // "sever diplomatic ties with Estonia", "downgrade its relations with Russia", "scale back
+        // its cooperation with the IAEA": with no object of its own, the act is done to the partner.
+        objectTaken = true;
+        add(x, 'RECIPIENT', 0.55, { rule: 'role.target.with-partner', detail: prep });
       } else if (prep && g.withPrepositions.has(prep)) {
         add(x, frame === 'MEET' ? 'RECIPIENT' : 'SUBJECT', frame === 'MEET' ? 0.7 : 0.45, {
           rule: 'role.with-preposition',
@@ -834,11 +969,14 @@ class RulesRun {
         });
       } else if (prep && (g.sourcePrepositions.has(prep) || g.passiveAgent.has(prep))) {
         add(x, 'SUBJECT', 0.4, { rule: 'role.subject.of', detail: prep });
-      } else if (!prep && x.grammaticalCase === 'DAT' && frame !== 'SPEECH') {
+      } else if (!prep && y.grammaticalCase === 'DAT' && frame !== 'SPEECH') {
         add(x, frame === 'ADDRESS' ? 'ADDRESSEE' : 'RECIPIENT', 0.65, { rule: 'role.target.dative' });
       } else if (!objectTaken && frame !== 'SPEECH') {
         objectTaken = true;
-        add(x, frame === 'ADDRESS' ? 'ADDRESSEE' : 'RECIPIENT', 0.6, { rule: 'role.target.object' });
+        add(x, frame === 'ADDRESS' ? 'ADDRESSEE' : 'RECIPIENT', 0.6, {
+          rule: 'role.target.object',
+          ...(x !== y ? { detail: 'the person a demonym or a title before it qualifies' } : {}),
+        });
       } else {
         add(x, 'SUBJECT', 0.4, { rule: 'role.subject.after' });
       }
@@ -854,6 +992,7 @@ class RulesRun {
       used.add(x);
       roles.push(this.role(x, 'SUBJECT', 0.35, { rule: 'role.subject.sentence' }));
     }
+    if (frame === 'MEET') this.meetingRoles(m, roles);
     const base = this.withOnBehalf(roles);
     if (frame !== 'RECEIVE' || senders.length === 0) return [dedupeRoles(base)];
     return senders.map((s) =>
@@ -861,21 +1000,60 @@ class RulesRun {
     );
   }
 
+  /**
+   * The parties of a meeting. A host ("hosted", "a reçu son homologue", "принял") is HOST and
+   * its guests PARTICIPANT. Parties that meet one another with no counterpart named ("Russes et
+   * Américains doivent se retrouver", "the two delegations met", "переговоры Лаврова и Фидана",
+   * "NATO leaders met in Vilnius") are PARTICIPANT, not one the actor and the other its object.
+   */
+  meetingRoles(m: TriggerMatch, roles: DraftRole[]): void {
+    const strong = (r: DraftRole) => r.confidence >= 0.5;
+    if (m.trigger.code.startsWith('043')) {
+      for (const r of roles) {
+        if (!strong(r)) continue;
+        if (r.role === 'ACTOR') r.role = 'HOST';
+        else if (r.role === 'RECIPIENT' || r.role === 'ADDRESSEE') r.role = 'PARTICIPANT';
+      }
+      return;
+    }
+    // Signing, agreeing, cooperating are acts of each party (ACTOR), not a meeting of them.
+    if (!m.trigger.code.startsWith('04') || m.trigger.code.startsWith('045')) return;
+    const actors = roles.filter((r) => r.role === 'ACTOR' && strong(r));
+    const targets = roles.filter((r) => (r.role === 'RECIPIENT' || r.role === 'ADDRESSEE') && strong(r));
+    const collective = (r: DraftRole) => {
+      const kind = this.actorById.get(r.actorId)?.kind;
+      return kind === 'IGO' || kind === 'ALLIANCE';
+    };
+    let parties: DraftRole[] = [];
+    if (actors.length >= 2 && targets.length === 0) parties = actors;
+    else if (actors.length === 1 && targets.length === 0 && collective(actors[0]!)) parties = actors;
+    else if (actors.length === 0 && targets.length >= 2) parties = targets;
+    for (const r of parties) r.role = 'PARTICIPANT';
+  }
+
   /** An official or a state body speaking or acting: the state it acts for is ON_BEHALF_OF. */
   withOnBehalf(roles: DraftRole[]): DraftRole[] {
     const out = [...roles];
     for (const r of roles) {
-      if (r.role !== 'SPEAKER' && r.role !== 'ACTOR') continue;
+      if (!ON_BEHALF_ROLES.has(r.role) || r.confidence < 0.5) continue;
       const kind = this.actorById.get(r.actorId)?.kind;
       if (kind !== 'PERSON' && kind !== 'GOVERNMENT_BODY') continue;
       const state = this.stateOf(r.actorId);
-      if (state && !out.some((x) => x.actorId === state.id)) {
+      // The state named only weakly in the sentence ("Ukrainian" before the minister) is the one
+      // its official acts for.
+      if (state && !out.some((x) => x.actorId === state.id && x.confidence >= 0.5)) {
         out.push({
           actorId: state.id,
           role: 'ON_BEHALF_OF',
           mention: null,
           confidence: 0.7,
-          evidence: [{ rule: 'role.on-behalf-of', entry: state.via }],
+          // The state of the one met or addressed does not make the event anyone's act.
+          evidence: [
+            {
+              rule: SOURCE_ROLES.has(r.role) ? 'role.on-behalf-of' : 'role.on-behalf-of.target',
+              entry: state.via,
+            },
+          ],
           warnings: [],
         });
       }
@@ -1268,10 +1446,18 @@ class RulesRun {
         const date = found ? this.resolveFound(state, found, status) : undefined;
         for (const roles of this.roles(state, m, speaker)) {
           const hasSource = roles.some(
-            (r) => ['ACTOR', 'SPEAKER', 'ON_BEHALF_OF', 'HOST'].includes(r.role) && r.confidence >= 0.5,
+            (r) =>
+              (['ACTOR', 'SPEAKER', 'ON_BEHALF_OF', 'HOST'].includes(r.role) ||
+                // Parties that meet one another are its subject ("Russes et Américains se retrouvent").
+                (r.role === 'PARTICIPANT' && r.evidence[0]?.rule.startsWith('role.agent.'))) &&
+              r.confidence >= 0.5 &&
+              r.evidence[0]?.rule !== 'role.on-behalf-of.target',
           );
           // A noun with nobody doing it is a topic ("the annexation", "les combats"), not a report.
-          if (m.trigger.pos === 'NOUN' && !hasSource) continue;
+          // A meeting still to come ("Следующий раунд консультаций пройдёт в Москве", "the next
+          // summit will be held in Vilnius") is news even when the sentence does not say whose.
+          const plannedMeeting = m.trigger.frame === 'MEET' && status === 'PLANNED';
+          if (m.trigger.pos === 'NOUN' && !hasSource && !plannedMeeting) continue;
           const warnings: DraftWarning[] = [];
           if (!hasSource)
             warnings.push({
@@ -1299,6 +1485,7 @@ class RulesRun {
           const key = `${m.trigger.code}|${sources}|${status}`;
           if (seen.has(key)) continue;
           if (this.isRetold(state, index, m, events)) continue;
+          if (this.isSameMeeting(index, m, roles, status, date, events)) continue;
           seen.add(key);
           events.push({
             sentenceIndex: index,

@@ -76,6 +76,11 @@ export interface Grammar {
    * its verb has the subject of the verb before it ("met Scholz to discuss", "agreed to extend").
    */
   infinitiveMarkers: Set<string>;
+  /**
+   * Every preposition of the four lists as written, lower case: folding merges some of them with
+   * words that are none ("że" and "ze", "a" and "à"), and a preposition must be written as listed.
+   */
+  prepositionsAsWritten: Set<string>;
 }
 
 export interface RuleLexicon {
@@ -142,6 +147,14 @@ function parseLanguage(set: LexiconSet, lang: Language): RuleLexicon {
       addresseePrepositions: foldedSet(gr.addresseePrepositions),
       withPrepositions: foldedSet(gr.withPrepositions),
       infinitiveMarkers: foldedSet(gr.infinitiveMarkers),
+      prepositionsAsWritten: new Set(
+        [
+          ...gr.passiveAgent,
+          ...gr.sourcePrepositions,
+          ...gr.addresseePrepositions,
+          ...gr.withPrepositions,
+        ].map((w) => w.normalize('NFC').toLowerCase()),
+      ),
     },
   };
 }
@@ -158,6 +171,7 @@ function emptyGrammar(): Grammar {
     addresseePrepositions: new Set(),
     withPrepositions: new Set(),
     infinitiveMarkers: new Set(),
+    prepositionsAsWritten: new Set(),
   };
 }
 
