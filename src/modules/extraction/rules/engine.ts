@@ -426,6 +426,21 @@ class RulesRun {
     return m;
   }
 
+  /** "Il a convoqué …", "Он вызвал …": a pronoun in the few words before the verb, nothing between but words. */
+  pronounSubject(state: SentenceState, m: TriggerMatch): boolean {
+    const from = Math.max(0, m.first - 3);
+    const window = state.tokens.slice(from, m.first);
+    return this.disc.pronouns.some((p) =>
+      findAll(p, window).some((x) => {
+        const gap = this.input.text.slice(window[x.last]!.end, m.start);
+        return (
+          !/[,;:«»“”„"()—–]/.test(gap) &&
+          !state.mentions.some((y) => y.start >= window[x.last]!.end && y.end <= m.start)
+        );
+      }),
+    );
+  }
+
   pronounNear(state: SentenceState, m: TriggerMatch): boolean {
     const window = state.tokens.slice(Math.max(0, m.first - 3), m.last + 4);
     return this.disc.pronouns.some((p) => findAll(p, window).length > 0);
@@ -661,6 +676,23 @@ class RulesRun {
     return out;
   }
 
+  /** The mentions an attribution names ("according to the ministry", "по данным МИД"): sources. */
+  attributedMentions(state: SentenceState): ActorMention[] {
+    const out: ActorMention[] = [];
+    for (const p of this.disc.attribution)
+      for (const a of findAll(p, state.tokens)) {
+        const at = state.tokens[a.last]!.end;
+        const first = state.mentions.find(
+          (x) =>
+            x.start >= at &&
+            this.tokensBetween(state, at, x.start) <= 3 &&
+            !/[,;:.]/.test(this.input.text.slice(at, x.start)),
+        );
+        if (first) out.push(first, ...this.coordinated(state, first, state.mentions));
+      }
+    return out;
+  }
+
   /** "Selon lui", "according to Lavrov", "по словам Лаврова": the sentence's speaker. */
   attributionSpeaker(state: SentenceState, index: number): Speaker | undefined {
     for (const p of this.disc.attribution) {
@@ -707,14 +739,26 @@ class RulesRun {
         .filter(Boolean)
         .map((w) => fold(w)),
     );
+    // A marker the trigger itself names ("не исключает", "nie do przyjęcia", "doivent cesser") is
+    // its meaning, not its status; one that only falls inside the trigger's gap ("nicht … aufheben") is.
+    const ownWords = (x: { first: number; last: number }) =>
+      x.first >= m.first &&
+      x.last <= m.last &&
+      state.tokens.slice(x.first, x.last + 1).every((t) => literal.has(t.folded));
     const neg = anyMatch(g.negation, state.tokens).find((x) => {
       if (!(x.first <= m.last + 1 && x.last >= m.first - back)) return false;
-      // A negation the trigger itself names ("не исключает", "nie do przyjęcia") is its meaning,
-      // not its status; one that only falls inside the trigger's gap ("nicht … aufheben") is.
-      const words = state.tokens.slice(x.first, x.last + 1).map((t) => t.folded);
-      return !(x.first >= m.first && x.last <= m.last && words.every((w) => literal.has(w)));
+      if (ownWords(x)) return false;
+      // "n'hésiterons pas à saisir", "will not hesitate to expel": a negated hesitation affirms.
+      const hesitation = state.tokens.slice(x.first, m.first);
+      return !g.litotes.some((p) => findAll(p, hesitation).length > 0);
     });
     if (neg) return { status: 'NEGATED', evidence: { rule: 'status.negation', entry: neg.id } };
+    // "nous n'hésiterons pas à saisir": the hesitation's tense is the act's.
+    const hesitation = g.litotes
+      .flatMap((p) => findAll(p, state.tokens.slice(Math.max(0, m.first - back - 2), m.first)))
+      .map((x) => x.first + Math.max(0, m.first - back - 2))[0];
+    const atHesitation = (x: { first: number; last: number }) =>
+      hesitation !== undefined && x.first <= hesitation && x.last >= hesitation - 1;
     const hyp = anyMatch(g.hypothetical, state.tokens).find(
       (x) =>
         (x.last < m.first && m.first - x.last <= 8) ||
@@ -723,6 +767,13 @@ class RulesRun {
         (x.first > m.last && x.first - m.last <= 10 && this.isConditional(x.id)),
     );
     if (hyp) return { status: 'HYPOTHETICAL', evidence: { rule: 'status.hypothetical', entry: hyp.id } };
+    // "Si ces incidents se répètent, nous n'hésiterons pas à saisir …": the clause a condition
+    // opens onto, however long the condition.
+    const text = this.input.text;
+    const condition = this.conditionSpans(state).find(
+      ([, b]) => b <= m.start && /^,[^,;:.!?«»“”„"()—–]*$/.test(text.slice(b, m.start)),
+    );
+    if (condition) return { status: 'HYPOTHETICAL', evidence: { rule: 'status.condition-before' } };
     // A noun is the subject of the verb after it: "la prochaine réunion se tiendra", "Следующий
     // раунд консультаций пройдёт", "the next summit will be held".
     const nounAhead = (x: { first: number }) =>
@@ -730,11 +781,15 @@ class RulesRun {
       x.first > m.last &&
       x.first - m.last <= 6 &&
       !/[,;:«»“”„"()—–]/.test(this.input.text.slice(m.end, state.tokens[x.first]!.start));
+    // "doivent cesser", "must stop": the modal a demand names is the demand, made now.
+    const demand = m.trigger.code.startsWith('10');
     const plan = anyMatch(g.planned, state.tokens).find(
       (x) =>
-        (x.last < m.first && m.first - x.last <= 4) ||
-        (x.first <= m.last && x.last >= m.first) ||
-        nounAhead(x),
+        !(demand && ownWords(x)) &&
+        ((x.last < m.first && m.first - x.last <= 4) ||
+          (x.first <= m.last && x.last >= m.first) ||
+          atHesitation(x) ||
+          nounAhead(x)),
     );
     if (plan) return { status: 'PLANNED', evidence: { rule: 'status.planned', entry: plan.id } };
     // "la prochaine réunion", "next week's talks", "следующая встреча": a future word right before it.
@@ -743,7 +798,7 @@ class RulesRun {
       m.first - x.last <= 2 &&
       !/[,;:«»“”„"()—–.]/.test(this.input.text.slice(state.tokens[x.last]!.end, m.start));
     const future = anyMatch(g.futureTense, state.tokens).find(
-      (x) => (x.first <= m.last && x.last >= m.first) || nounAhead(x) || justBefore(x),
+      (x) => (x.first <= m.last && x.last >= m.first) || atHesitation(x) || nounAhead(x) || justBefore(x),
     );
     if (future) return { status: 'PLANNED', evidence: { rule: 'status.future-tense', entry: future.id } };
     return { status: 'ASSERTED' };
@@ -869,6 +924,9 @@ class RulesRun {
     // The speaker of the quotation or the sentence is never also what it is about.
     for (const x of mentions)
       if (speaker && x.actorId === speaker.mention.actorId && x !== speaker.mention) used.add(x);
+    // "по данным норвежского МИД", "according to the ministry": the source of what is told, not its target.
+    const attributed = this.attributedMentions(state);
+    for (const x of attributed) if (x !== speaker?.mention) used.add(x);
     const add = (x: ActorMention, role: Role, c: number, e: Evidence) => {
       if (used.has(x)) return;
       used.add(x);
@@ -998,6 +1056,26 @@ class RulesRun {
     return senders.map((s) =>
       dedupeRoles(this.withOnBehalf([...base, this.role(s, 'ACTOR', 0.75, { rule: 'role.receive.sender' })])),
     );
+  }
+
+  /**
+   * The roles of a trigger; when they name no source and a pronoun stands for its subject ("Он
+   * также предупредил, что …", "Elle a averti que …", "He warned that …"), the speaker
+   * resolution's last person named before it (`speakerOf`) is its speaker.
+   */
+  rolesWithPronoun(
+    state: SentenceState,
+    index: number,
+    m: TriggerMatch,
+    speaker: Speaker | undefined,
+  ): DraftRole[][] {
+    const sets = this.roles(state, m, speaker);
+    if (speaker || m.trigger.pos !== 'VERB' || sets.some((roles) => roles.some(isConfidentSource)))
+      return sets;
+    if (m.trigger.frame !== 'SPEECH' && !this.pronounSubject(state, m)) return sets;
+    const own = this.speakerOf(state, index, m);
+    if (own?.via.rule !== 'role.speaker.anaphora') return sets;
+    return this.roles(state, m, own);
   }
 
   /**
@@ -1156,9 +1234,11 @@ class RulesRun {
    * what is new); for a plan or a hypothesis, from that week to a month after publication.
    * It never claims a day the text did not give.
    */
-  undated(status: EventStatus, state: SentenceState): DraftDate {
+  undated(status: EventStatus, state: SentenceState, saying = false): DraftDate {
     const p = this.input.publishedAt;
-    const happened = (status === 'ASSERTED' || status === 'NEGATED') && state.tense !== 'FUTURE';
+    // A saying that is the act ("warned that Russia will respond") was made, whatever the tense
+    // of what it says.
+    const happened = (status === 'ASSERTED' || status === 'NEGATED') && (saying || state.tense !== 'FUTURE');
     // The past perfect reports what came before the news: older than the week.
     const background = happened && this.disc.pluperfect.some((x) => findAll(x, state.tokens).length > 0);
     return {
@@ -1201,13 +1281,39 @@ class RulesRun {
    * "переговоров, которые прошли в начале мая") dates that clause, not the trigger.
    */
   isOtherClause(state: SentenceState, d: DateExpression, m: TriggerMatch): boolean {
+    if (d.end <= m.start) return this.inSubordinateAfter(state, d, m);
     if (d.start < m.end) return false;
     if (/[;:]/.test(this.input.text.slice(m.end, d.start))) return true;
     const from = tokenAt(state.tokens, m.end);
     const to = tokenAt(state.tokens, d.start);
-    for (let i = from; i < to; i++) if (this.disc.relativePronouns.has(state.tokens[i]!.folded)) return true;
+    for (let i = from; i < to; i++) if (this.opensRelative(state, i)) return true;
     const between = state.tokens.slice(from, to);
     return this.disc.subordinators.some((p) => findAll(p, between).length > 0);
+  }
+
+  /**
+   * "lashed out at Washington on Friday after the United States announced …", "а в пятницу,
+   * после того как …": the trigger is in a subordinate clause opened after the date, which
+   * dates the main clause. German, Russian and Polish set a subordinate clause off by a comma
+   * ("am Samstag als erstes Land" is no clause); the clause must still be open at the trigger.
+   */
+  inSubordinateAfter(state: SentenceState, d: DateExpression, m: TriggerMatch): boolean {
+    const text = this.input.text;
+    const from = tokenAt(state.tokens, d.end);
+    const to = tokenAt(state.tokens, m.start);
+    if (to <= from) return false;
+    const between = state.tokens.slice(from, to);
+    const comma = this.lang === 'de' || this.lang === 'ru' || this.lang === 'pl';
+    return this.disc.subordinators.some((p) =>
+      findAll(p, between).some((x) => {
+        const first = between[x.first]!;
+        const last = between[x.last]!;
+        if (/[,;:«»“”„"()—–]/.test(text.slice(last.end, m.start))) return false;
+        if (!comma) return true;
+        const before = text.slice(x.first > 0 ? between[x.first - 1]!.end : d.end, first.start);
+        return before.includes(',') || text.slice(first.end, last.start).includes(',');
+      }),
+    );
   }
 
   /**
@@ -1290,7 +1396,13 @@ class RulesRun {
       // The saying between the date and the trigger.
       if (between(first, m.first, sp.first) && between(last, m.last, sp.last)) return true;
       // The saying, then the date, then a clause boundary, then the trigger.
-      if (sp.last < first && last < m.first) return this.opensClause(state, last + 1, m.first);
+      // English drops "that": "said on Monday Poland would deliver …" — a subject of its own
+      // between the date and the trigger opens the clause said.
+      if (sp.last < first && last < m.first)
+        return (
+          this.opensClause(state, last + 1, m.first) ||
+          (this.lang === 'en' && state.mentions.some((x) => x.start >= d.end && x.end <= m.start))
+        );
       return false;
     });
   }
@@ -1328,7 +1440,14 @@ class RulesRun {
   /** Whether token i is a relative pronoun. */
   opensRelative(state: SentenceState, i: number): boolean {
     const t = state.tokens[i];
-    return !!t && this.disc.relativePronouns.has(t.folded);
+    if (!t || !this.disc.relativePronouns.has(t.folded)) return false;
+    if (this.lang !== 'de') return true;
+    // German "der/die/das" are articles too: a relative clause is set off by a comma, before the
+    // pronoun or before its preposition ("…, in das …"); "die Aufnahme in das Bündnis" is none.
+    const text = this.input.text;
+    const gapBefore = (j: number) =>
+      text.slice(j > 0 ? state.tokens[j - 1]!.end : state.sentence.start, state.tokens[j]!.start);
+    return gapBefore(i).includes(',') || (i > 0 && gapBefore(i - 1).includes(','));
   }
 
   /** "by 7 February", "avant le 7 février", "до 7 февраля": a deadline, not the event's date. */
@@ -1444,7 +1563,7 @@ class RulesRun {
         const found =
           this.nearestDate(state, m) ?? (status === 'PLANNED' ? this.planRelativeDate(state, m) : undefined);
         const date = found ? this.resolveFound(state, found, status) : undefined;
-        for (const roles of this.roles(state, m, speaker)) {
+        for (const roles of this.rolesWithPronoun(state, index, m, speaker)) {
           const hasSource = roles.some(
             (r) =>
               (['ACTOR', 'SPEAKER', 'ON_BEHALF_OF', 'HOST'].includes(r.role) ||
@@ -1546,9 +1665,24 @@ class RulesRun {
         ...this.discDates.futureInPast.flatMap((p) => findAll(p, state.tokens)),
       ];
       return future.some(
-        (x) => x.first > sp.last && x.last < at && this.opensClause(state, sp.last + 1, x.first + 1),
+        (x) =>
+          x.first > sp.last &&
+          x.last < at &&
+          (this.opensClause(state, sp.last + 1, x.first + 1) || this.thatDropped(state, sp, x.first)),
       );
     });
+  }
+
+  /**
+   * English drops "that": "said the first joint patrols would take place in March" — a subject
+   * of a few words, with no punctuation and no other verb, between the saying and the future.
+   */
+  thatDropped(state: SentenceState, sp: TriggerMatch, future: number): boolean {
+    if (this.lang !== 'en' || future - sp.last > 7 || future - sp.last < 2) return false;
+    const from = state.tokens[sp.last]!.end;
+    const to = state.tokens[future]!.start;
+    if (/[,;:«»“”„"()—–]/.test(this.input.text.slice(from, to))) return false;
+    return !state.matches.some((x) => x !== sp && x.first > sp.last && x.first < future);
   }
 
   /** The year rule applied with the reading readDateAs chose, and the rule that chose it. */
@@ -1649,7 +1783,7 @@ class RulesRun {
           derived: true,
           sources: sourcesOf(ev.event),
         });
-      ev.event.date = derived ?? this.undated(ev.event.status, state);
+      ev.event.date = derived ?? this.undated(ev.event.status, state, ev.match.trigger.frame === 'SPEECH');
     }
   }
 
@@ -1719,13 +1853,26 @@ class RulesRun {
     const kind = speakerId ? this.actorById.get(speakerId)?.kind : undefined;
     const voiceOfBody =
       (ev.event.status === 'PLANNED' || ev.event.status === 'HYPOTHETICAL') && !!kind && kind !== 'PERSON';
+    // "said on Wednesday that China had lodged …": the past perfect puts the act before the saying.
+    const before = this.isPluperfect(state, ev.match);
     const inherited =
-      speakerId && !reportedAct && !voiceOfBody && (isVerbal(ev.event.cameoCode) || ev.speechInSentence)
+      speakerId &&
+      !reportedAct &&
+      !voiceOfBody &&
+      !before &&
+      (isVerbal(ev.event.cameoCode) || ev.speechInSentence)
         ? speakerDates.get(speakerId)
         : undefined;
     return inherited
       ? this.carried(inherited, 'date.inherited', 'the date the text gives the same speaker', 0.15)
       : undefined;
+  }
+
+  /** The trigger's own verb is in the past perfect ("had lodged", "avait critiqué", "hatte … verhängt"). */
+  isPluperfect(state: SentenceState, m: TriggerMatch): boolean {
+    return this.disc.pluperfect.some((p) =>
+      findAll(p, state.tokens).some((x) => x.first <= m.last && x.last >= m.first - 1),
+    );
   }
 
   /** "then", an occasion dated before, or the day of the paragraph's lead. */
@@ -1906,6 +2053,11 @@ export function capSentences(text: string, sentences: Sentence[]): Sentence[] {
     if (s.end > start) out.push({ index: 0, start, end: s.end, quote: text.slice(start, s.end) });
   }
   return out.map((x, index) => ({ ...x, index }));
+}
+
+/** A confident role of who does or says it, not of the state of the one it is done to. */
+function isConfidentSource(r: DraftRole): boolean {
+  return (r.role === 'ACTOR' || r.role === 'SPEAKER' || r.role === 'HOST') && r.confidence >= 0.5;
 }
 
 /** The actors an event's confident source roles name. */

@@ -42,6 +42,7 @@ const grammarFile = z
     pastTense: z.array(marker).default([]),
     futureTense: z.array(marker).default([]),
     infinitiveMarkers: words.default([]),
+    litotes: z.array(z.string()).optional(),
   })
   .passthrough();
 
@@ -77,6 +78,11 @@ export interface Grammar {
    */
   infinitiveMarkers: Set<string>;
   /**
+   * Verbs of hesitating whose negation affirms what follows ("n'hésiterons pas à saisir", "will
+   * not hesitate to expel", "nie zawaha się użyć"): the negation is not the act's status.
+   */
+  litotes: CompiledPattern[];
+  /**
    * Every preposition of the four lists as written, lower case: folding merges some of them with
    * words that are none ("że" and "ze", "a" and "à"), and a preposition must be written as listed.
    */
@@ -95,6 +101,15 @@ function issues(error: z.ZodError): string {
     .map((i) => `${i.path.join('.')}: ${i.message}`)
     .join('; ');
 }
+
+/** The litotes a grammar.json does not list: the verb of hesitating of each language. */
+const LITOTES: Record<Language, string[]> = {
+  fr: ['hésit*'],
+  en: ['hesitat*'],
+  de: ['zöger*', 'zaudern', 'zaudert*'],
+  ru: ['колебл*', 'колеблясь', 'замедлит'],
+  pl: ['zawaha*', 'wahać', 'waha*'],
+};
 
 function markers(lang: Language, file: string, list: { id: string; pattern: string }[]): Marker[] {
   return list.map((m) => {
@@ -147,6 +162,13 @@ function parseLanguage(set: LexiconSet, lang: Language): RuleLexicon {
       addresseePrepositions: foldedSet(gr.addresseePrepositions),
       withPrepositions: foldedSet(gr.withPrepositions),
       infinitiveMarkers: foldedSet(gr.infinitiveMarkers),
+      litotes: (gr.litotes ?? LITOTES[lang]).map((w) => {
+        try {
+          return compilePattern(w);
+        } catch (error) {
+          throw new LexiconError(`${lang}/grammar.json litotes "${w}": ${(error as Error).message}`);
+        }
+      }),
       prepositionsAsWritten: new Set(
         [
           ...gr.passiveAgent,
@@ -171,6 +193,7 @@ function emptyGrammar(): Grammar {
     addresseePrepositions: new Set(),
     withPrepositions: new Set(),
     infinitiveMarkers: new Set(),
+    litotes: [],
     prepositionsAsWritten: new Set(),
   };
 }
