@@ -45,13 +45,11 @@ CALL () {
     SET r[c.k] = nullIf(coalesce(r[c.k], 0) + toInteger(c.v), 0))
 }
 // A pair (lower id first) created or deleted moves both actors' distinct partners. Its ends'
-// totals exist and are locked: every changed pair's ends are in $actorTotal, just above. The
-// pair is found by its key's unique index: walking a hub's pairs from either end cost two
-// thirds of an ingest's rollup work.
+// totals exist and are locked: every changed pair's ends are in $actorTotal, just above.
 CALL () {
   UNWIND $pair AS d
   MATCH (a:RollupActorTotal {key: d.actorId}), (b:RollupActorTotal {key: d.partnerId})
-  MERGE (a)-[p:ROLLUP_PAIR {key: d.key}]->(b)
+  MERGE (a)-[p:ROLLUP_PAIR]->(b)
   ON CREATE SET p.count = 0
   SET p.count = p.count + toInteger(d.count)
   // Read under the relationship's lock (the SET took it): what the count was before this delta.

@@ -242,7 +242,7 @@ function recomputed(events: EventSnapshot[]): Record<string, Rows> {
 const HELD = [...ROLLUP_LABELS, ROLLUP_PAIR];
 
 /**
- * The rollup rows in the graph, per label (and the pairs, by the key each carries: the delta's), by key;
+ * The rollup rows in the graph, per label (and the pairs, keyed as the delta keys them), by key;
  * with `prefix`, those of its actors and of the own window's dates only (the code rows span
  * every date, so they are compared whole).
  */
@@ -259,7 +259,7 @@ async function held(prefix: string | null): Promise<Record<string, Rows>> {
       label === ROLLUP_PAIR
         ? `MATCH (a:RollupActorTotal)-[p:${ROLLUP_PAIR}]->(b:RollupActorTotal)
            WITH a, b, p, {actorId: a.key, partnerId: b.key} AS r WHERE ${where}
-           RETURN p {.*, actorId: a.key, partnerId: b.key} AS r`
+           RETURN p {.*, key: a.key + '/' + b.key, actorId: a.key, partnerId: b.key} AS r`
         : `MATCH (r:${label}) WHERE ${where} RETURN properties(r) AS r`,
       { p: prefix, ...OWN_WINDOW },
     );

@@ -19,16 +19,14 @@
  *   actors; a window of whole years reads one row per actor;
  * - RollupActor (actor, earliest, latest): the year counts of the few intervals that cross a new
  *   year, which no year property holds (the totals count them);
- * - ROLLUP_PAIR, a relationship from the lower id's total to the higher's, keyed (unique) by
- *   `<lower id>/<higher id>`: the pair's shared events ever, and per year (y<year>); its
- *   creation and deletion move both actors' partner totals, so distinct partners ever cost
- *   nothing to read. RollupPairSpan (actor, partner,
+ * - ROLLUP_PAIR, a relationship from the lower id's total to the higher's: the pair's shared
+ *   events ever, and per year (y<year>); its creation and deletion move both actors' partner
+ *   totals, so distinct partners ever cost nothing to read. RollupPairSpan (actor, partner,
  *   earliest, latest): the shared intervals that cross a new year.
  *
  * Version 4 keeps the per-code counts and the pairs as properties and relationships rather than
  * rows of their own: an ingest writes about one type row and two pair rows per event otherwise,
- * each with its index entries (decisions.md, "Rollups version 4"). Version 5 keys the pair
- * relationships, so that a write finds a pair by an index seek (decisions.md, "Rollups version 5").
+ * each with its index entries (decisions.md, "Rollups version 4").
  *
  * Rows per actor and interval within a year would be as many as the actors' participations
  * (dates are mostly days), so they would double what an ingest writes and save nothing: an
@@ -57,7 +55,7 @@ const Q = {
 };
 
 /** Bumped when the rollups' shape changes: a graph with another version is rebuilt at migration. */
-export const ROLLUP_VERSION = 5;
+export const ROLLUP_VERSION = 4;
 
 /** The labels of the rollup rows (not part of the model: node counts do not list them). */
 export const ROLLUP_LABELS = [
