@@ -42,7 +42,7 @@ const grammarFile = z
     pastTense: z.array(marker).default([]),
     futureTense: z.array(marker).default([]),
     infinitiveMarkers: words.default([]),
-    litotes: z.array(z.string()).optional(),
+    litotes: z.array(z.string()).default([]),
   })
   .passthrough();
 
@@ -102,15 +102,6 @@ function issues(error: z.ZodError): string {
     .join('; ');
 }
 
-/** The litotes a grammar.json does not list: the verb of hesitating of each language. */
-const LITOTES: Record<Language, string[]> = {
-  fr: ['hésit*'],
-  en: ['hesitat*'],
-  de: ['zöger*', 'zaudern', 'zaudert*'],
-  ru: ['колебл*', 'колеблясь', 'замедлит'],
-  pl: ['zawaha*', 'wahać', 'waha*'],
-};
-
 function markers(lang: Language, file: string, list: { id: string; pattern: string }[]): Marker[] {
   return list.map((m) => {
     try {
@@ -162,7 +153,7 @@ function parseLanguage(set: LexiconSet, lang: Language): RuleLexicon {
       addresseePrepositions: foldedSet(gr.addresseePrepositions),
       withPrepositions: foldedSet(gr.withPrepositions),
       infinitiveMarkers: foldedSet(gr.infinitiveMarkers),
-      litotes: (gr.litotes ?? LITOTES[lang]).map((w) => {
+      litotes: gr.litotes.map((w) => {
         try {
           return compilePattern(w);
         } catch (error) {
