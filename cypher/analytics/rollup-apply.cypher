@@ -2,16 +2,18 @@
 // the events before and after a write). A row is created at its first event and deleted when
 // its count comes back to 0, so the rollups hold exactly the rows a recomputation would.
 // Each list is sorted by key, and the labels come in one order: concurrent writers lock alike.
-// Numbers inside lists travel as floats: toInteger keeps the counts integers. `d.counters` are
-// the counters a row keeps as properties named by what they count (per code and status on an
-// interval, c2023 / y2023 per year on a total or a pair): one that comes to 0 is removed.
+// Numbers inside lists travel as floats: toInteger keeps the counts integers. `d.ks` / `d.vs`
+// (parallel lists, absent when empty) are the counters a row keeps as properties named by what
+// they count (per code and status on an interval, c2023 / y2023 per year on a total or a pair):
+// one that comes to 0 is removed. A row's key stands for what it repeats: an interval's key is
+// its dates (earliest/latest), a total's is its actor's id.
 CALL () {
   UNWIND $interval AS d
   MERGE (r:RollupInterval {key: d.key})
-  ON CREATE SET r.earliest = date(d.earliest), r.latest = date(d.latest), r.count = 0, r.goldstein10 = 0
+  ON CREATE SET r.earliest = date(split(d.key, '/')[0]), r.latest = date(split(d.key, '/')[1]), r.count = 0, r.goldstein10 = 0
   SET r.count = r.count + toInteger(d.count), r.goldstein10 = r.goldstein10 + toInteger(d.goldstein10)
-  FOREACH (c IN d.counters |
-    SET r[c.k] = nullIf(coalesce(r[c.k], 0) + toInteger(c.v), 0))
+  FOREACH (i IN range(0, size(coalesce(d.ks, [])) - 1) |
+    SET r[d.ks[i]] = nullIf(coalesce(r[d.ks[i]], 0) + toInteger(d.vs[i]), 0))
   WITH r WHERE r.count = 0
   DELETE r
 }
@@ -38,11 +40,11 @@ CALL () {
 CALL () {
   UNWIND $actorTotal AS d
   MERGE (r:RollupActorTotal {key: d.key})
-  ON CREATE SET r.actorId = d.actorId, r.count = 0, r.typed = 0, r.goldstein10 = 0, r.partners = 0
+  ON CREATE SET r.actorId = d.key, r.count = 0, r.typed = 0, r.goldstein10 = 0, r.partners = 0
   SET r.count = r.count + toInteger(d.count), r.typed = r.typed + toInteger(d.typed),
       r.goldstein10 = r.goldstein10 + toInteger(d.goldstein10)
-  FOREACH (c IN d.counters |
-    SET r[c.k] = nullIf(coalesce(r[c.k], 0) + toInteger(c.v), 0))
+  FOREACH (i IN range(0, size(coalesce(d.ks, [])) - 1) |
+    SET r[d.ks[i]] = nullIf(coalesce(r[d.ks[i]], 0) + toInteger(d.vs[i]), 0))
 }
 // A pair (lower id first) created or deleted moves both actors' distinct partners. Its ends'
 // totals exist and are locked: every changed pair's ends are in $actorTotal, just above.
@@ -54,8 +56,8 @@ CALL () {
   SET p.count = p.count + toInteger(d.count)
   // Read under the relationship's lock (the SET took it): what the count was before this delta.
   WITH a, b, p, d, p.count - toInteger(d.count) AS before
-  FOREACH (c IN d.counters |
-    SET p[c.k] = nullIf(coalesce(p[c.k], 0) + toInteger(c.v), 0))
+  FOREACH (i IN range(0, size(coalesce(d.ks, [])) - 1) |
+    SET p[d.ks[i]] = nullIf(coalesce(p[d.ks[i]], 0) + toInteger(d.vs[i]), 0))
   WITH a, b, p, CASE WHEN before = 0 AND p.count > 0 THEN 1 WHEN before > 0 AND p.count = 0 THEN -1 ELSE 0 END AS change
   CALL (p) {
     WITH p WHERE p.count = 0

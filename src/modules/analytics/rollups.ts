@@ -206,14 +206,37 @@ export class RollupDelta {
   }
 }
 
-/** A row as rollup-apply takes it: the named counters as a list of { k, v } (`d.counters`). */
-function wireRow(row: Row): Record<string, unknown> {
+/**
+ * What rollup-apply reads of each label's rows, and nothing else: a row's key stands for what it
+ * repeats (an interval's dates, a total's actor), which the statement reads back from the key
+ * only when it creates the row. The named counters travel as two parallel lists, `ks` and `vs`:
+ * at medium size the client side of the apply (packing, sending) was about 10 s of its 35, and maps
+ * of `{ k, v }` cost more to pack than lists.
+ */
+const WIRE_FIELDS: Record<string, readonly string[]> = {
+  interval: ['key', 'count', 'goldstein10'],
+  code: ['key', 'code', 'status', 'count'],
+  actor: ['key', 'actorId', 'earliest', 'latest', 'single', 'count', 'typed', 'goldstein10'],
+  actorTotal: ['key', 'count', 'typed', 'goldstein10'],
+  pair: ['actorId', 'partnerId', 'count'],
+  pairSpan: ['key', 'actorId', 'partnerId', 'earliest', 'latest', 'count'],
+};
+
+/** A row as rollup-apply takes it: the fields it reads, and the named counters as `ks` / `vs`. */
+function wireRow(label: string, row: Row): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  const counters: { k: string; v: number }[] = [];
+  for (const f of WIRE_FIELDS[label]!) if (row[f] !== undefined) out[f] = row[f];
+  const ks: string[] = [];
+  const vs: number[] = [];
   for (const [k, v] of Object.entries(row))
-    if (isNamedCounter(k)) counters.push({ k, v: v as number });
-    else out[k] = v;
-  out.counters = counters;
+    if (isNamedCounter(k)) {
+      ks.push(k);
+      vs.push(v as number);
+    }
+  if (ks.length) {
+    out.ks = ks;
+    out.vs = vs;
+  }
   return out;
 }
 
@@ -252,7 +275,7 @@ export async function applyRollupDelta(tx: Tx, delta: RollupDelta): Promise<void
   if (Object.values(params).every((rows) => rows.length === 0)) return;
   const counted = { ...tx.counters };
   const wire: Record<string, unknown[]> = Object.fromEntries(
-    Object.entries(params).map(([k, rows]) => [k, rows.map(wireRow)]),
+    Object.entries(params).map(([k, rows]) => [k, rows.map((r) => wireRow(k, r))]),
   );
   // Only a total whose count falls may come to 0: the rest are not looked at again for deletion.
   wire.actorTotalGone = params.actorTotal!.filter((r) => (r.count as number) < 0).map((r) => r.key);
