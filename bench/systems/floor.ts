@@ -8,9 +8,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Driver } from 'neo4j-driver';
-import neo4j from 'neo4j-driver';
 import { toPlain } from '../../src/neo4j/values.ts';
-import type { Replay } from './raw.ts';
+import { type Replay, runLikeParley } from './raw.ts';
 
 export interface FloorServer {
   /** The URL of step `step` of operation `key`. */
@@ -37,14 +36,7 @@ export async function startFloorServer(driver: Driver, database: string): Promis
       try {
         const data: unknown[] = [];
         for (const wave of replay.waves) {
-          const results = await Promise.all(
-            wave.map((s) =>
-              driver.executeQuery(s.text, s.params, {
-                database,
-                routing: s.mode === 'READ' ? neo4j.routing.READ : neo4j.routing.WRITE,
-              }),
-            ),
-          );
+          const results = await Promise.all(wave.map((s) => runLikeParley(driver, database, s)));
           for (const r of results) data.push(r.records.map((rec) => toPlain(rec.toObject())));
         }
         const body = JSON.stringify({ data });

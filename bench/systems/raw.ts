@@ -1,11 +1,12 @@
 /**
  * The raw floor: exactly the statements Parley sent for an operation, with the same parameters,
- * through neo4j-driver's executeQuery (as Parley's Database.run does), and nothing else: no
+ * through neo4j-driver as Parley's Database.run sends them (a read as an auto-commit transaction,
+ * a write in an explicit one, the driver's bookmark manager for both), and nothing else: no
  * HTTP, no GraphQL parsing or validation, no resolvers, no conversion of the records. Statements
  * Parley ran concurrently (DataLoader batches of one tick, Promise.all) are replayed concurrently;
  * the others one after the other, since each may depend on the one before.
  */
-import neo4j, { type Driver } from 'neo4j-driver';
+import neo4j, { type Driver, type QueryResult } from 'neo4j-driver';
 import { cypherParams } from '../../src/neo4j/database.ts';
 import type { CapturedStatement } from './parley.ts';
 
@@ -43,6 +44,31 @@ export function toReplay(captured: CapturedStatement[]): Replay {
   return { waves, statements: sorted.length };
 }
 
+/**
+ * One statement the way Parley's Database.run sends it: a read as an auto-commit transaction in
+ * a session that shares the driver's bookmark manager, a write through executeQuery (an
+ * explicit transaction). The floor and the raw replay both use it, so that Parley minus either
+ * measures what lies above the driver, not a different use of it.
+ */
+export async function runLikeParley(
+  driver: Driver,
+  database: string,
+  s: { text: string; params: Record<string, unknown>; mode: 'READ' | 'WRITE' },
+): Promise<QueryResult> {
+  if (s.mode === 'WRITE')
+    return driver.executeQuery(s.text, s.params, { database, routing: neo4j.routing.WRITE });
+  const session = driver.session({
+    database,
+    defaultAccessMode: neo4j.session.READ,
+    bookmarkManager: driver.executeQueryBookmarkManager,
+  });
+  try {
+    return await session.run(s.text, s.params);
+  } finally {
+    await session.close();
+  }
+}
+
 /** Runs the replay once; returns how many records came back. */
 export async function replayOnce(
   driver: Driver,
@@ -53,14 +79,7 @@ export async function replayOnce(
   let records = 0;
   for (const wave of replay.waves) {
     const started = performance.now();
-    const results = await Promise.all(
-      wave.map((s) =>
-        driver.executeQuery(s.text, s.params, {
-          database,
-          routing: s.mode === 'READ' ? neo4j.routing.READ : neo4j.routing.WRITE,
-        }),
-      ),
-    );
+    const results = await Promise.all(wave.map((s) => runLikeParley(driver, database, s)));
     for (const r of results) records += r.records.length;
     waveMs?.push(performance.now() - started);
   }

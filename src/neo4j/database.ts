@@ -1,4 +1,10 @@
-import neo4j, { type Driver, type ManagedTransaction, Neo4jError, type Transaction } from 'neo4j-driver';
+import neo4j, {
+  type Driver,
+  type ManagedTransaction,
+  Neo4jError,
+  type QueryResult,
+  type Transaction,
+} from 'neo4j-driver';
 import type { Logger } from '../logger.ts';
 import type { Cypher } from './cypher.ts';
 import { toPlain } from './values.ts';
@@ -202,7 +208,9 @@ export class Database implements Db {
     const started = performance.now();
     try {
       const result = await this.attempt(() =>
-        this.inTransaction(mode, (tx) => tx.run(query.text, cypherParams(params))),
+        mode === 'READ'
+          ? this.autoCommitRead(query.text, cypherParams(params))
+          : this.inTransaction(mode, (tx) => tx.run(query.text, cypherParams(params))),
       );
       const server =
         (result.summary.resultAvailableAfter?.toNumber() ?? 0) +
@@ -246,6 +254,26 @@ export class Database implements Db {
         if (tx.isOpen()) await tx.rollback().catch(() => undefined);
         throw err;
       }
+    } finally {
+      await session.close().catch(() => undefined);
+    }
+  }
+
+  /**
+   * One read statement as an auto-commit transaction: RUN and PULL leave in one write and the
+   * answer closes it, where an explicit transaction adds a COMMIT and its round trip (about
+   * 0.4 ms a statement on the benchmark machine, decisions.md "Reads run as auto-commit
+   * transactions"). A read has nothing to roll back, `attempt` retries it like any other, and the
+   * session shares the bookmark manager, so it still waits for the writes before it.
+   */
+  private async autoCommitRead(text: string, params: Params): Promise<QueryResult> {
+    const session = this.driver.session({
+      database: this.name,
+      defaultAccessMode: neo4j.session.READ,
+      bookmarkManager: this.driver.executeQueryBookmarkManager,
+    });
+    try {
+      return await session.run(text, params);
     } finally {
       await session.close().catch(() => undefined);
     }
