@@ -155,6 +155,12 @@ export class RollupDelta {
     }
     const actorIds = e.actorIds.length > 1 ? [...new Set(e.actorIds)] : e.actorIds;
     const [cy, ty, gy, yy] = single ? [`c${year}`, `t${year}`, `g${year}`, `y${year}`] : [];
+    /** An actor row's three totals: events, typed events, Goldstein tenths. */
+    const counts = (r: Row) => {
+      inc(r, 'count', sign);
+      inc(r, 'typed', t);
+      inc(r, 'goldstein10', g);
+    };
     for (const a of actorIds) {
       const total = this.row(this.actorTotal, a, () => ({
         key: a,
@@ -163,9 +169,7 @@ export class RollupDelta {
         typed: 0,
         goldstein10: 0,
       }));
-      inc(total, 'count', sign);
-      inc(total, 'typed', t);
-      inc(total, 'goldstein10', g);
+      counts(total);
       if (single) {
         inc(total, cy!, sign);
         if (t) inc(total, ty!, t);
@@ -182,9 +186,7 @@ export class RollupDelta {
           typed: 0,
           goldstein10: 0,
         }));
-        inc(r, 'count', sign);
-        inc(r, 'typed', t);
-        inc(r, 'goldstein10', g);
+        counts(r);
       }
       for (const b of actorIds) {
         if (a >= b) continue;
