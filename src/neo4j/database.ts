@@ -235,15 +235,9 @@ export class Database implements Db {
 
   /**
    * One explicit transaction, committed when `work` resolves and rolled back when it throws.
-   * Reads and writes share the driver's bookmark manager, so that on a cluster a read after a
-   * write waits for it (read-your-writes).
    */
   private async inTransaction<T>(mode: 'READ' | 'WRITE', work: (tx: Transaction) => Promise<T>): Promise<T> {
-    const session = this.driver.session({
-      database: this.name,
-      defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
-      bookmarkManager: this.driver.executeQueryBookmarkManager,
-    });
+    const session = this.session(mode);
     try {
       const tx = session.beginTransaction();
       try {
@@ -260,6 +254,18 @@ export class Database implements Db {
   }
 
   /**
+   * A session for one transaction. Reads and writes share the driver's bookmark manager, so that
+   * on a cluster a read after a write waits for it (read-your-writes).
+   */
+  private session(mode: 'READ' | 'WRITE') {
+    return this.driver.session({
+      database: this.name,
+      defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+      bookmarkManager: this.driver.executeQueryBookmarkManager,
+    });
+  }
+
+  /**
    * One read statement as an auto-commit transaction: RUN and PULL leave in one write and the
    * answer closes it, where an explicit transaction adds a COMMIT and its round trip (about
    * 0.4 ms a statement on the benchmark machine, decisions.md "Reads run as auto-commit
@@ -267,11 +273,7 @@ export class Database implements Db {
    * session shares the bookmark manager, so it still waits for the writes before it.
    */
   private async autoCommitRead(text: string, params: Params): Promise<QueryResult> {
-    const session = this.driver.session({
-      database: this.name,
-      defaultAccessMode: neo4j.session.READ,
-      bookmarkManager: this.driver.executeQueryBookmarkManager,
-    });
+    const session = this.session('READ');
     try {
       return await session.run(text, params);
     } finally {

@@ -271,14 +271,18 @@ const WIRE_FIELDS: Record<string, readonly string[]> = {
 /** A row as rollup-apply takes it: the fields it reads, and the named counters as `ks` / `vs`. */
 function wireRow(label: string, row: Row): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const f of WIRE_FIELDS[label]!) if (row[f] !== undefined) out[f] = row[f];
+  const fields = WIRE_FIELDS[label]!;
+  for (const f of fields) if (row[f] !== undefined) out[f] = row[f];
   const ks: string[] = [];
   const vs: number[] = [];
-  for (const [k, v] of Object.entries(row))
-    if (isNamedCounter(k)) {
+  // A named counter is a number the label's fields do not list (props are strings and booleans).
+  for (const k in row) {
+    const v = row[k];
+    if (typeof v === 'number' && !fields.includes(k) && isNamedCounter(k)) {
       ks.push(k);
-      vs.push(v as number);
+      vs.push(v);
     }
+  }
   if (ks.length) {
     out.ks = ks;
     out.vs = vs;
