@@ -4,6 +4,9 @@
 // one round trip instead of three. The three parts must answer what their own statements do;
 // tests/integration/list-prefetch.test.ts compares them. {{DIR}} and {{CMP}} are spliced by
 // byDirection() as for events-page.
+// Events and participants' actors travel as lists of values in the order of $eventKeys and
+// $actorKeys: only the keys the selection reads (src/modules/common/projection.ts); dates as
+// their ISO strings. A participant is [eventId, role, actor values].
 // The list reads $actorLimit actors (one more than shown, for hasNextPage); only the first
 // $shownActors get event pages, and only the first $shownEvents events of a page (its last row
 // is also one more than shown) get participants.
@@ -60,16 +63,13 @@ CALL (page) {
   MATCH (x:Actor)-[p:PARTICIPATED_IN]->(e)
   WITH e, p, x
   ORDER BY e.id, p.role, x.id
-  RETURN collect({
-    eventId: e.id,
-    role: p.role,
-    actor: x {.id, .name, .kind, .aliases, .wikidataId, .countryCode}
-  }) AS participants
+  RETURN collect([e.id, p.role, [k IN $actorKeys | x[k]]]) AS participants
 }
 RETURN a {.id, .name, .kind, .aliases, .wikidataId, .countryCode} AS actor,
        wanted,
        [e IN page |
-        e {.id, .summary, .cameoCode, .status, .earliest, .latest, .precision, .qualifier, .dateText}] AS events,
+        [k IN $eventKeys |
+         CASE k WHEN 'earliest' THEN toString(e.earliest) WHEN 'latest' THEN toString(e.latest) ELSE e[k] END]] AS events,
        [e IN page[0..$shownEvents] | e.id] AS shownEventIds,
        participants
 ORDER BY position

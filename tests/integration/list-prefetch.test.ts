@@ -27,6 +27,8 @@ const security = {
 };
 const app = testApp(db, { security });
 const privateApp = testApp(db, { security: { ...security, publicReads: false } });
+// The fragment chains that outrun the selection reader are deeper than the default depth limit.
+const deepApp = testApp(db, { security: { ...security, maxDepth: 30 } });
 const alpha = helper.id('alpha');
 const beta = helper.id('beta');
 // Sorts before alpha, and shares a role with beta: participants' order (by role, then id) is
@@ -158,6 +160,37 @@ describe('the nested actor list', () => {
     }
   });
 
+  it('completes a row projected without a key its selection asks through fragments nested too deep', async () => {
+    // The selection reader follows fragments four deep: the keys asked in D (aliases, status,
+    // date.latest / text) are not projected, and their fields load the whole rows by id.
+    const query = `query($after: String) {
+      actors(first: 7, after: $after) { nodes { id events(first: 5) { nodes { id summary ...E1
+        participants { role actor { id name ...A1 } } } } } } }
+      fragment E1 on Event { ...E2 } fragment E2 on Event { ...E3 } fragment E3 on Event { ...E4 }
+      fragment E4 on Event { ...E5 } fragment E5 on Event { status date { latest text } }
+      fragment A1 on Actor { ...A2 } fragment A2 on Actor { ...A3 } fragment A3 on Actor { ...A4 }
+      fragment A4 on Actor { ...A5 } fragment A5 on Actor { aliases countryCode }`;
+    const fresh = await execute<Any>(deepApp, query, { after: START });
+    const old = await execute<Any>(
+      deepApp,
+      query.replace('nodes { id events(first: 5)', `nodes { id ${OLD_PATH} events(first: 5)`),
+      { after: START },
+    );
+    expect(fresh.data).toEqual(withoutProbe(old.data));
+    expect(fresh.extensions?.parley?.statements[0]).toBe('actor/list-events[ASC]');
+    expect([...(fresh.extensions?.parley?.statements ?? [])].sort()).toEqual([
+      'actor/by-ids',
+      'actor/list-events[ASC]',
+      'event/by-ids',
+    ]);
+    const gammaEvent = fresh.data.actors.nodes[2].events.nodes[0];
+    expect(gammaEvent.status).toBe('ASSERTED');
+    expect(gammaEvent.date.latest).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(gammaEvent.participants.find((p: Any) => p.actor.id === aardvark).actor.aliases).toEqual([
+      'Aardvark',
+    ]);
+  });
+
   it('leaves bad events arguments to the field, which refuses them with its code', async () => {
     const res = await request<Any>(app, list('first: 2', 'first: 2, after: "not-a-cursor"'), {
       after: START,
@@ -226,4 +259,27 @@ describe('cypher/actor/list-events.cypher', () => {
       }
     });
   }
+
+  it('reads only the keys asked of each event and participant actor, with their values', async () => {
+    const list = { filter: {}, afterId: helper.prefix, limit: 7, shown: 6 };
+    const events = { filter: { order: 'ASC' as const }, after: null, limit: 4, shown: 3, participants: true };
+    const whole = await listActorsWithEvents(db, list, events);
+    const projected = await listActorsWithEvents(db, list, {
+      ...events,
+      eventKeys: ['id', 'earliest', 'summary'],
+      actorKeys: ['id', 'kind', 'name'],
+    });
+    const pick = (row: object, keys: string[]) =>
+      Object.fromEntries(keys.map((k) => [k, (row as Record<string, unknown>)[k]]));
+    expect(projected.map((r) => r.events.map((e) => Object.keys(e).sort()))).toEqual(
+      whole.map((r) => r.events.map(() => ['earliest', 'id', 'summary'])),
+    );
+    expect(projected.map((r) => r.events)).toEqual(
+      whole.map((r) => r.events.map((e) => pick(e, ['id', 'earliest', 'summary']))),
+    );
+    expect(projected.map((r) => r.participants)).toEqual(
+      whole.map((r) => r.participants.map((p) => ({ ...p, actor: pick(p.actor, ['id', 'kind', 'name']) }))),
+    );
+    expect(projected.flatMap((r) => r.participants).length).toBeGreaterThan(0);
+  });
 });

@@ -1,5 +1,6 @@
 import { cypher } from '../../neo4j/cypher.ts';
 import type { Db } from '../../neo4j/database.ts';
+import { ACTOR_KEYS, EVENT_KEYS, fromValues } from '../common/projection.ts';
 import type { ActorRow, EventRow, FactRow, MentionRow } from '../common/rows.ts';
 import type { EventFilter, ParticipantRow } from '../event/event.repository.ts';
 import {
@@ -185,10 +186,17 @@ export interface ActorListPage {
   actor: ActorRow;
   /** Whether the actor is shown (not the extra row that tells hasNextPage): only then are its events read. */
   wanted: boolean;
+  /** Projected to `eventKeys` (common/projection.ts): a row may lack the other keys. */
   events: EventRow[];
   /** The events whose participants were read (the page's shown events), when they were asked. */
   shownEventIds: string[];
+  /** Their actors projected to `actorKeys`. */
   participants: ParticipantRow[];
+}
+
+interface ActorListWire extends Omit<ActorListPage, 'events' | 'participants'> {
+  events: unknown[][];
+  participants: [string, string, unknown[]][];
 }
 
 /**
@@ -207,16 +215,37 @@ export async function listActorsWithEvents(
     participants: boolean;
     /** As eventPagesOfActors's: tests force each plan. */
     plan?: 'auto' | 'expand' | 'walk';
+    /** The row keys to read of each event and of each participant's actor; all by default. */
+    eventKeys?: readonly (keyof EventRow & string)[];
+    actorKeys?: readonly (keyof ActorRow & string)[];
   },
 ): Promise<ActorListPage[]> {
-  return db.read<ActorListPage>(listEventsQueries[events.filter.order === 'DESC' ? 'DESC' : 'ASC'], {
-    kinds: list.filter.kinds ?? null,
-    countryCode: list.filter.countryCode ?? null,
-    afterActorId: list.afterId,
-    actorLimit: list.limit,
-    shownActors: list.shown,
-    ...eventPageParams(events.filter, events.after, events.limit, events.plan ?? 'auto'),
-    shownEvents: events.shown,
-    withParticipants: events.participants,
-  });
+  const eventKeys = events.eventKeys ?? EVENT_KEYS;
+  const actorKeys = events.actorKeys ?? ACTOR_KEYS;
+  const rows = await db.read<ActorListWire>(
+    listEventsQueries[events.filter.order === 'DESC' ? 'DESC' : 'ASC'],
+    {
+      kinds: list.filter.kinds ?? null,
+      countryCode: list.filter.countryCode ?? null,
+      afterActorId: list.afterId,
+      actorLimit: list.limit,
+      shownActors: list.shown,
+      ...eventPageParams(events.filter, events.after, events.limit, events.plan ?? 'auto'),
+      shownEvents: events.shown,
+      withParticipants: events.participants,
+      eventKeys,
+      actorKeys,
+    },
+  );
+  return rows.map((r) => ({
+    actor: r.actor,
+    wanted: r.wanted,
+    events: r.events.map((values) => fromValues<EventRow>(eventKeys, values)),
+    shownEventIds: r.shownEventIds,
+    participants: r.participants.map(([eventId, role, actor]) => ({
+      eventId,
+      role,
+      actor: fromValues<ActorRow>(actorKeys, actor),
+    })),
+  }));
 }

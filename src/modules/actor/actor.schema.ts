@@ -14,11 +14,21 @@ import {
 import { ActorKindEnum, EventStatusEnum, RoleEnum } from '../common/enums.ts';
 import { checkId } from '../common/ids.ts';
 import { argsKey, groupBy, keyedLoader } from '../common/loaders.ts';
+import { ACTOR_KEYS, actorKeys, eventKeys, isFull, rowField } from '../common/projection.ts';
 import type { ActorRow, EventRow, MentionRow } from '../common/rows.ts';
+import { connectionNodes, selectedFields } from '../common/selection.ts';
 import { participantsLoader } from '../event/event.loaders.ts';
 import type { EventFilter } from '../event/event.repository.ts';
 import { checkEventFilter, EventConnection, eventCursor } from '../event/event.schema.ts';
-import { ActorRef, CountryRef, loadOrNull, MentionRef, OrganizationRef, PersonRef } from '../refs.ts';
+import {
+  ActorRef,
+  CountryRef,
+  fullActor,
+  loadOrNull,
+  MentionRef,
+  OrganizationRef,
+  PersonRef,
+} from '../refs.ts';
 import {
   type ActorListFilter,
   countActors,
@@ -32,7 +42,6 @@ import {
   type StructureRow,
   structureOfActors,
 } from './actor.repository.ts';
-import { connectionNodes, selectedFields } from './selection.ts';
 
 // The node limit's list maximum (PARLEY_MAX_LIST, 100 by default) refuses more anyway.
 const MAX_NEIGHBORS = 100;
@@ -125,7 +134,15 @@ type EventsRequest = ReturnType<typeof eventsRequest>;
  * of the nodes with the same arguments, valid ones. Anything else (no `events`, two argument
  * sets, bad arguments, which the field refuses itself) is null, and the fields load as usual.
  */
-function listPrefetchPlan(info: GraphQLResolveInfo): { events: EventsRequest; participants: boolean } | null {
+interface ListPrefetchPlan {
+  events: EventsRequest;
+  participants: boolean;
+  /** What the selection reads of each event and of each participant's actor (projection.ts). */
+  eventKeys: ReturnType<typeof eventKeys>;
+  actorKeys: ReturnType<typeof actorKeys>;
+}
+
+function listPrefetchPlan(info: GraphQLResolveInfo): ListPrefetchPlan | null {
   const eventsField = actorEventsField(info);
   if (!eventsField) return null;
   const eventsNodes = selectedFields(
@@ -146,13 +163,25 @@ function listPrefetchPlan(info: GraphQLResolveInfo): { events: EventsRequest; pa
     request = asked;
   }
   if (!request) return null;
-  const participants =
-    selectedFields(
+  const eventNodes = connectionNodes(info, eventsNodes);
+  const participants = selectedFields(
+    info,
+    eventNodes.map((n) => n.selectionSet),
+    'participants',
+  );
+  return {
+    events: request,
+    participants: participants.length > 0,
+    eventKeys: eventKeys(info, eventNodes),
+    actorKeys: actorKeys(
       info,
-      connectionNodes(info, eventsNodes).map((n) => n.selectionSet),
-      'participants',
-    ).length > 0;
-  return { events: request, participants };
+      selectedFields(
+        info,
+        participants.map((p) => p.selectionSet),
+        'actor',
+      ),
+    ),
+  };
 }
 
 /**
@@ -163,14 +192,24 @@ function listPrefetchPlan(info: GraphQLResolveInfo): { events: EventsRequest; pa
 async function listWithEventPages(
   ctx: Context,
   list: { filter: ActorListFilter; afterId: string | null; limit: number },
-  plan: { events: EventsRequest; participants: boolean },
+  plan: ListPrefetchPlan,
 ): Promise<ActorRow[]> {
   const { filter, after, limit } = plan.events;
   const rows = await listActorsWithEvents(
     ctx.db,
     { ...list, limit: list.limit + 1, shown: list.limit },
-    { filter, after, limit: limit + 1, shown: limit, participants: plan.participants },
+    {
+      filter,
+      after,
+      limit: limit + 1,
+      shown: limit,
+      participants: plan.participants,
+      eventKeys: plan.eventKeys,
+      actorKeys: plan.actorKeys,
+    },
   );
+  // Projected actors must not answer a later load by id (that loader's rows are whole).
+  const wholeActors = isFull(plan.actorKeys, ACTOR_KEYS);
   const events = eventsLoader(ctx, filter, after, limit + 1);
   const participants = participantsLoader(ctx);
   const actors = ActorRef.getDataloader(ctx);
@@ -180,7 +219,7 @@ async function listWithEventPages(
     if (!plan.participants) continue;
     const byEvent = groupBy(row.participants, (p) => p.eventId);
     for (const id of row.shownEventIds) participants.prime(id, byEvent.get(id) ?? []);
-    for (const p of row.participants) actors.prime(p.actor.id, p.actor);
+    if (wholeActors) for (const p of row.participants) actors.prime(p.actor.id, p.actor);
   }
   return rows.map((r) => r.actor);
 }
@@ -334,7 +373,11 @@ ActorRef.implement({
   resolveType: (a) => (a.kind === 'COUNTRY' ? 'Country' : a.kind === 'PERSON' ? 'Person' : 'Organization'),
   fields: (t) => ({
     id: t.exposeID('id', { description: 'Stable slug: "belarus", "sergei-aleinik", "nato".' }),
-    name: t.exposeString('name', { description: 'Canonical English name.' }),
+    // The row may be projected (common/projection.ts): fields read their key through rowField.
+    name: t.string({
+      description: 'Canonical English name.',
+      resolve: (a, _args, ctx) => rowField(a, 'name', ctx, fullActor),
+    }),
     kind: t.field({
       type: ActorKindEnum,
       description: 'What sort of actor.',
@@ -343,12 +386,17 @@ ActorRef.implement({
     aliases: t.stringList({
       description:
         'Every surface form seen, in any language, including metonyms ("Minsk", "Moscou", "Bruxelles").',
-      resolve: (a) => a.aliases ?? [],
+      resolve: async (a, _args, ctx) => (await rowField(a, 'aliases', ctx, fullActor)) ?? [],
     }),
-    wikidataId: t.exposeString('wikidataId', { nullable: true, description: 'Wikidata item, e.g. "Q184".' }),
-    countryCode: t.exposeString('countryCode', {
+    wikidataId: t.string({
+      nullable: true,
+      description: 'Wikidata item, e.g. "Q184".',
+      resolve: (a, _args, ctx) => rowField(a, 'wikidataId', ctx, fullActor),
+    }),
+    countryCode: t.string({
       nullable: true,
       description: 'ISO 3166-1 alpha-3 of the country (or of the country a body or person belongs to).',
+      resolve: (a, _args, ctx) => rowField(a, 'countryCode', ctx, fullActor),
     }),
     events: t.field({
       type: EventConnection,

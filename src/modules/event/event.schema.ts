@@ -7,6 +7,7 @@ import { connectionType } from '../common/connection.schema.ts';
 import { decodeDateCursor, encodeCursor, pageSize, toConnection } from '../common/connection.ts';
 import { EventStatusEnum, PrecisionEnum, QualifierEnum, RoleEnum } from '../common/enums.ts';
 import { checkId } from '../common/ids.ts';
+import { rowField } from '../common/projection.ts';
 import type { ActorRow, EventRow } from '../common/rows.ts';
 import { DateScalar } from '../common/scalars.ts';
 import {
@@ -15,6 +16,7 @@ import {
   DocumentRef,
   EventRef,
   EventTypeRef,
+  fullEvent,
   loadOrNull,
   MentionRef,
 } from '../refs.ts';
@@ -49,22 +51,23 @@ const EventDateRef = builder.objectRef<EventRow>('EventDate').implement({
     latest: t.field({
       type: 'Date',
       description: 'Last day it may have happened.',
-      resolve: (e) => e.latest,
+      resolve: (e, _args, ctx) => rowField(e, 'latest', ctx, fullEvent),
     }),
     precision: t.field({
       type: PrecisionEnum,
       description: 'DAY, MONTH or YEAR.',
-      resolve: (e) => e.precision as never,
+      resolve: (e, _args, ctx) => rowField(e, 'precision', ctx, fullEvent) as never,
     }),
     qualifier: t.field({
       type: QualifierEnum,
       nullable: true,
       description: 'EARLY, MID, LATE or APPROX, when the article narrows the period.',
-      resolve: (e) => e.qualifier as never,
+      resolve: (e, _args, ctx) => rowField(e, 'qualifier', ctx, fullEvent) as never,
     }),
-    text: t.exposeString('dateText', {
+    text: t.string({
       nullable: true,
       description: 'The article\'s own words for the date ("aujourd\'hui, 9 février").',
+      resolve: (e, _args, ctx) => rowField(e, 'dateText', ctx, fullEvent),
     }),
   }),
 });
@@ -142,13 +145,24 @@ EventRef.implement({
     'Something an actor said or did, as an article reports it: a statement, proposal, letter, reply or meeting. Every event is traced to at least one quote.',
   fields: (t) => ({
     id: t.exposeID('id', { description: 'Stable slug, e.g. "evt-2022-02-09-aleinik-ready-to-discuss".' }),
-    summary: t.exposeString('summary', { description: 'One sentence saying what happened, in English.' }),
-    cameoCode: t.exposeString('cameoCode', { description: 'CAMEO code of the event type.' }),
-    type: t.field({ type: EventTypeRef, description: 'The CAMEO event type.', resolve: (e) => e.cameoCode }),
+    // The row may be projected (common/projection.ts): fields read their key through rowField.
+    summary: t.string({
+      description: 'One sentence saying what happened, in English.',
+      resolve: (e, _args, ctx) => rowField(e, 'summary', ctx, fullEvent),
+    }),
+    cameoCode: t.string({
+      description: 'CAMEO code of the event type.',
+      resolve: (e, _args, ctx) => rowField(e, 'cameoCode', ctx, fullEvent),
+    }),
+    type: t.field({
+      type: EventTypeRef,
+      description: 'The CAMEO event type.',
+      resolve: (e, _args, ctx) => rowField(e, 'cameoCode', ctx, fullEvent),
+    }),
     status: t.field({
       type: EventStatusEnum,
       description: 'Whether it happened.',
-      resolve: (e) => e.status as never,
+      resolve: (e, _args, ctx) => rowField(e, 'status', ctx, fullEvent) as never,
     }),
     date: t.field({ type: EventDateRef, description: 'When, with its precision.', resolve: (e) => e }),
     participants: t.field({

@@ -13,14 +13,14 @@ import {
 const MAX_FRAGMENT_DEPTH = 4;
 
 /**
- * The fields named `name` that the selection sets ask for, through inline and named fragments
+ * The fields named `name` (every field, for null) that the selection sets ask for, through inline and named fragments
  * (whatever their type condition), leaving out what @skip/@include drop. Root resolvers use it
  * to start, in one statement, what their fields' loaders will be asked for.
  */
 export function selectedFields(
   info: Pick<GraphQLResolveInfo, 'fragments' | 'variableValues'>,
   sets: readonly (SelectionSetNode | undefined)[],
-  name: string,
+  name: string | null,
 ): FieldNode[] {
   const found: FieldNode[] = [];
   const included = (node: { directives?: readonly unknown[] }) => {
@@ -36,7 +36,7 @@ export function selectedFields(
     for (const sel of set.selections) {
       if (!included(sel)) continue;
       if (sel.kind === Kind.FIELD) {
-        if (sel.name.value === name) found.push(sel);
+        if (name === null || sel.name.value === name) found.push(sel);
       } else if (sel.kind === Kind.INLINE_FRAGMENT) {
         collect(sel.selectionSet, depth + 1);
       } else {
