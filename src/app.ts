@@ -5,6 +5,7 @@ import type { Config } from './config.ts';
 import { maskError } from './errors.ts';
 import { responseCachePlugin } from './http/cache.ts';
 import { armorPlugin, errorCodePlugin, introspectionPlugin, requestGuardPlugin } from './http/guards.ts';
+import { jitPlugin } from './http/jit.ts';
 import { REQUEST_ID_HEADER, requestIdOf, requestIdPlugin } from './http/request-id.ts';
 import type { Logger } from './logger.ts';
 import { ExtractionPool } from './modules/extraction/pool.ts';
@@ -23,7 +24,7 @@ export interface AppOptions {
    * `cache`, nothing is cached; without `live`, changes stay in this process.
    */
   config: Pick<Config, 'graphiql' | 'queryStats' | 'env' | 'security'> &
-    Partial<Pick<Config, 'explorer' | 'extraction' | 'cache' | 'live'>>;
+    Partial<Pick<Config, 'explorer' | 'extraction' | 'cache' | 'live' | 'jit'>>;
   database: Database;
   logger: Logger;
   /** The live hub to use (tests share one between apps); by default one from `config.live`. */
@@ -124,6 +125,8 @@ export function createApp({ config, database, logger, live: givenLive }: AppOpti
             reportStats,
           })
         : {},
+      // Compiled execution (on unless `jit: false`): the nested lists' answers are built faster.
+      config.jit === false ? {} : jitPlugin(logger),
       queryStatsPlugin,
     ],
   });

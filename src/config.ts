@@ -41,6 +41,7 @@ export const envSchema = z.object({
   PARLEY_EXPLORER: boolean.default(true),
   PARLEY_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   PARLEY_QUERY_STATS: boolean.optional(),
+  PARLEY_JIT: boolean.default(true),
   PARLEY_API_KEYS: z.string().optional(),
   PARLEY_PUBLIC_READS: boolean.default(true),
   PARLEY_CORS_ORIGINS: z.string().optional(),
@@ -104,6 +105,8 @@ export interface Config {
   shutdownTimeoutMs: number;
   /** Report Cypher round trips and database time in every response's extensions. */
   queryStats: boolean;
+  /** Execute operations compiled by graphql-jit (docs/decisions.md); off: graphql-js's executor. */
+  jit: boolean;
   /**
    * The response cache of public reads: an answer lives at most ttlMs (0: no cache), and is
    * dropped at once when a write is seen (docs/decisions.md, "The response cache keys on a
@@ -189,6 +192,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     shutdownTimeoutMs: e.PARLEY_SHUTDOWN_TIMEOUT_MS,
     extraction: { timeoutMs: e.PARLEY_EXTRACT_TIMEOUT_MS, queue: e.PARLEY_EXTRACT_QUEUE },
     queryStats: e.PARLEY_QUERY_STATS ?? !production,
+    jit: e.PARLEY_JIT,
     cache: { ttlMs: e.PARLEY_CACHE_TTL_MS, maxEntries: e.PARLEY_CACHE_ENTRIES },
     live: {
       redisUrl: e.PARLEY_REDIS_URL,

@@ -1,7 +1,7 @@
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import {
   type DocumentNode,
-  type GraphQLError,
+  GraphQLError,
   type GraphQLSchema,
   Kind,
   NoSchemaIntrospectionCustomRule,
@@ -62,13 +62,20 @@ export function errorCodePlugin(): Plugin {
     if (Array.isArray(result)) return result.map(withCode);
     const r = result as { errors?: GraphQLError[] } | null;
     if (!r || typeof r !== 'object' || !Array.isArray(r.errors)) return result;
-    for (const e of r.errors) {
-      const ext = e.extensions as Record<string, unknown> | undefined;
-      if (ext && !ext.code) ext.code = ErrorCode.BAD_USER_INPUT;
-      else if (!ext)
-        (e as { extensions: Record<string, unknown> }).extensions = { code: ErrorCode.BAD_USER_INPUT };
-    }
-    return result;
+    // graphql-jit's variable errors are frozen: those without a code are copied with one.
+    const errors = r.errors.map((e) =>
+      e.extensions?.code
+        ? e
+        : new GraphQLError(e.message, {
+            nodes: e.nodes,
+            source: e.source,
+            positions: e.positions,
+            path: e.path,
+            originalError: e.originalError,
+            extensions: { ...e.extensions, code: ErrorCode.BAD_USER_INPUT },
+          }),
+    );
+    return errors.some((e, i) => e !== r.errors?.[i]) ? { ...r, errors } : result;
   };
   return {
     onResultProcess({ result, setResult }) {
