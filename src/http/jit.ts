@@ -13,6 +13,7 @@ import {
 import { type CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
 import type { Plugin } from 'graphql-yoga';
 import type { Logger } from '../logger.ts';
+import { selectedFields } from '../modules/common/selection.ts';
 
 type Execute = (args: ExecutionArgs) => unknown;
 
@@ -59,26 +60,20 @@ function fieldNodesAt(args: ExecutionArgs, path: readonly (string | number)[]): 
       d.kind === Kind.OPERATION_DEFINITION && (!args.operationName || d.name?.value === args.operationName),
   );
   if (!operation) return [];
-  const fragments = Object.fromEntries(
-    args.document.definitions
-      .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
-      .map((d) => [d.name.value, d]),
-  );
-  let sets: (SelectionSetNode | undefined)[] = [operation.selectionSet];
+  const info = {
+    fragments: Object.fromEntries(
+      args.document.definitions
+        .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
+        .map((d) => [d.name.value, d]),
+    ),
+    variableValues: args.variableValues ?? {},
+  };
   let nodes: FieldNode[] = [];
+  let sets: (SelectionSetNode | undefined)[] = [operation.selectionSet];
   for (const key of path) {
     if (typeof key === 'number') continue;
-    nodes = [];
-    const collect = (set: SelectionSetNode | undefined, depth: number) => {
-      if (!set || depth > 8) return;
-      for (const sel of set.selections) {
-        if (sel.kind === Kind.FIELD) {
-          if ((sel.alias ?? sel.name).value === key) nodes.push(sel);
-        } else if (sel.kind === Kind.INLINE_FRAGMENT) collect(sel.selectionSet, depth + 1);
-        else collect(fragments[sel.name.value]?.selectionSet, depth + 1);
-      }
-    };
-    for (const set of sets) collect(set, 0);
+    // A response key is the field's alias, or its name.
+    nodes = selectedFields(info, sets, null).filter((f) => (f.alias ?? f.name).value === key);
     sets = nodes.map((n) => n.selectionSet);
   }
   return nodes;

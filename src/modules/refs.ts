@@ -3,12 +3,12 @@
  * modules can point at each other without import cycles. Loadable refs carry their by-id
  * DataLoader: a resolver that returns an id gets the row, batched per request.
  */
-import DataLoader from 'dataloader';
 import { ErrorCode, ParleyError } from '../errors.ts';
 import { builder } from '../schema/builder.ts';
 import type { Context } from '../schema/context.ts';
 import { actorsByIds } from './actor/actor.repository.ts';
 import { type ArticleRow, articlesByIds } from './article/article.repository.ts';
+import { keyedLoader } from './common/loaders.ts';
 import type { ActorRow, DocumentRow, EventRow, MentionRow } from './common/rows.ts';
 import { documentsByIds } from './document/document.repository.ts';
 import { type EventTypeRow, eventsByIds, eventTypesByCodes } from './event/event.repository.ts';
@@ -70,31 +70,26 @@ export const ArticleRef = builder.loadableObjectRef<ArticleRow | Error, string, 
 
 export const MentionRef = builder.objectRef<MentionRow>('Mention');
 
-function fullRows<R extends { id: string }>(
+const fullRows = <R extends { id: string }>(
   ctx: Context,
-  name: string,
-  byIds: (db: Context['db'], ids: readonly string[]) => Promise<R[]>,
   what: string,
-): DataLoader<string, R> {
-  let loader = ctx.loaders.get(name) as DataLoader<string, R> | undefined;
-  if (!loader) {
-    loader = new DataLoader<string, R>(async (ids) =>
-      inKeyOrder(ids, await byIds(ctx.db, ids), (r) => r.id, what),
-    );
-    ctx.loaders.set(name, loader as DataLoader<string, unknown>);
-  }
-  return loader;
-}
+  byIds: (db: Context['db'], ids: readonly string[]) => Promise<R[]>,
+) =>
+  keyedLoader<R>(
+    ctx,
+    `${what}.full`,
+    null,
+    async (ids) => new Map((await byIds(ctx.db, ids)).map((r) => [r.id, r])),
+    (id) => new ParleyError(ErrorCode.NOT_FOUND, `No ${what} with id "${id}".`, { id }),
+  );
 
 /**
  * Every key of an actor's or an event's row, by id, for the fields of a projected row
  * (common/projection.ts `rowField`). Loaders of their own: the refs' loaders cache whatever row
  * a resolver returns (`cacheResolved`), projected ones too, and these are never primed.
  */
-export const fullActor = (ctx: Context, id: string) =>
-  fullRows<ActorRow>(ctx, 'actor.full', actorsByIds, 'actor').load(id);
-export const fullEvent = (ctx: Context, id: string) =>
-  fullRows<EventRow>(ctx, 'event.full', eventsByIds, 'event').load(id);
+export const fullActor = (ctx: Context, id: string) => fullRows<ActorRow>(ctx, 'actor', actorsByIds).load(id);
+export const fullEvent = (ctx: Context, id: string) => fullRows<EventRow>(ctx, 'event', eventsByIds).load(id);
 
 /** Loads by id and answers null for an id that does not exist (root lookups). */
 export async function loadOrNull<T>(loader: { load(id: string): Promise<T> }, id: string): Promise<T | null> {

@@ -20,14 +20,15 @@ export function keyedLoader<V>(
   name: string,
   args: unknown,
   batch: (ids: readonly string[]) => Promise<Map<string, V>>,
-  empty: () => V,
+  /** The value of an id the batch did not find; an Error rejects that id's load. */
+  empty: (id: string) => V | Error,
 ): DataLoader<string, V> {
   const key = `${name}:${argsKey(args)}`;
   let loader = ctx.loaders.get(key) as DataLoader<string, V> | undefined;
   if (!loader) {
     loader = new DataLoader<string, V>(async (ids) => {
       const found = await batch(ids);
-      return ids.map((id) => found.get(id) ?? empty());
+      return ids.map((id) => found.get(id) ?? empty(id));
     });
     ctx.loaders.set(key, loader);
   }
